@@ -1,0 +1,72 @@
+import type { Db } from '../platform/db/database.ts';
+import { recordAudit, systemContext } from '../platform/audit/record.ts';
+import { hashPassword } from '../platform/auth/passwords.ts';
+import { jsonb } from '../platform/db/json.ts';
+import { DEMO_ACCOUNTS, DEMO_AGENCIES, DEMO_PASSWORD } from './country.ts';
+
+export interface SeedReport {
+  agenciesCreated: number;
+  accountsCreated: number;
+}
+
+/**
+ * Loads the demo country. Every row is looked up by its natural key first, so running it again —
+ * on every start — creates nothing twice and never overwrites what users changed.
+ */
+export async function seedDemoCountry(db: Db): Promise<SeedReport> {
+  const context = systemContext('demo seed');
+  return db.transaction().execute(async (trx) => {
+    let agenciesCreated = 0;
+    let accountsCreated = 0;
+    for (const agency of DEMO_AGENCIES) {
+      const inserted = await trx
+        .insertInto('agencies')
+        .values({ code: agency.code, names: jsonb(agency.names) })
+        .onConflict((oc) => oc.column('code').doNothing())
+        .returning('id')
+        .executeTakeFirst();
+      if (!inserted) continue;
+      agenciesCreated += 1;
+      await recordAudit(trx, context, { action: 'agency.created', recordType: 'agency', recordId: inserted.id, agencyId: inserted.id, after: agency });
+    }
+    const agencyIds = new Map((await trx.selectFrom('agencies').select(['id', 'code']).execute()).map((a) => [a.code, a.id]));
+    for (const account of DEMO_ACCOUNTS) {
+      const exists = await trx.selectFrom('users').select('id').where(({ fn }) => fn('lower', ['email']), '=', account.email).executeTakeFirst();
+      if (exists) continue;
+      let companyId: string | null = null;
+      if (account.company) {
+        const company = account.company;
+        companyId =
+          (await trx.selectFrom('companies').select('id').where('tax_id', '=', company.taxId).executeTakeFirst())?.id ??
+          (await trx.insertInto('companies').values({ tax_id: company.taxId, name: company.name }).returning('id').executeTakeFirstOrThrow()).id;
+      }
+      const agencyId = account.agencyCode ? (agencyIds.get(account.agencyCode) ?? null) : null;
+      const user = await trx
+        .insertInto('users')
+        .values({
+          email: account.email,
+          display_name: account.displayName,
+          password_hash: await hashPassword(DEMO_PASSWORD),
+          locale: account.locale,
+          company_id: companyId,
+          totp_secret: null,
+          totp_pending_secret: null,
+          totp_last_step: null,
+          locked_until: null,
+          disabled_at: null,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await trx.insertInto('role_grants').values({ user_id: user.id, role: account.role, agency_id: agencyId }).execute();
+      accountsCreated += 1;
+      await recordAudit(trx, context, {
+        action: 'user.created',
+        recordType: 'user',
+        recordId: user.id,
+        agencyId,
+        after: { email: account.email, displayName: account.displayName, role: account.role, agencyCode: account.agencyCode },
+      });
+    }
+    return { agenciesCreated, accountsCreated };
+  });
+}

@@ -1,0 +1,44 @@
+import path from 'node:path';
+import { buildApp } from './app.ts';
+import { seedDemoCountry } from './demo/seed.ts';
+import { migrations } from './migrations.ts';
+import type { Config } from './platform/config.ts';
+import { loadServerKey, secretBox } from './platform/crypto/secret-box.ts';
+import { openDatabase, type DatabaseHandle } from './platform/db/database.ts';
+import { migrateToLatest } from './platform/db/migrate.ts';
+import type { App } from './platform/http/server.ts';
+
+/** Opens the configured engine: a PostgreSQL server when DATABASE_URL is set, else PGlite in DATA_DIR/pg. */
+export function openConfiguredDatabase(config: Config): Promise<DatabaseHandle> {
+  return openDatabase({ databaseUrl: config.databaseUrl, pgliteDir: config.databaseUrl ? undefined : path.join(config.dataDir, 'pg') });
+}
+
+export interface RunningPlatform {
+  app: App;
+  url: string;
+  database: DatabaseHandle;
+  stop(): Promise<void>;
+}
+
+/** Composition root: config → database (migrated, demo seeded) → platform services → HTTP server. */
+export async function startPlatform(config: Config): Promise<RunningPlatform> {
+  const database = await openConfiguredDatabase(config);
+  try {
+    await migrateToLatest(database.db, migrations);
+    if (config.demo) await seedDemoCountry(database.db);
+    const box = secretBox(await loadServerKey(process.env, config.dataDir));
+    const app = await buildApp({ config, database, box });
+    const address = await app.listen({ port: config.port, host: config.host });
+    let stopping: Promise<void> | undefined;
+    const stop = () =>
+      (stopping ??= (async () => {
+        // Fastify stops accepting, answers 503 to new requests and waits for in-flight ones.
+        await app.close();
+        await database.close();
+      })());
+    return { app, url: address, database, stop };
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+}

@@ -1,0 +1,13 @@
+import { auditMigration } from './platform/audit/migration.ts';
+import { identityMigration } from './platform/auth/migration.ts';
+import { blobsMigration } from './platform/blobs/migration.ts';
+import type { Migrations } from './platform/db/migrate.ts';
+import { eventsMigration } from './platform/events/migration.ts';
+
+/** Every migration of the platform and its modules; applied in name order, never renamed once shipped. */
+export const migrations: Migrations = {
+  '0001_identity': identityMigration,
+  '0002_audit': auditMigration,
+  '0003_events': eventsMigration,
+  '0004_blobs': blobsMigration,
+};

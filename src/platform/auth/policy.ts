@@ -1,0 +1,69 @@
+import { AppError, forbidden, forbiddenAgency } from '../http/errors.ts';
+import type { Role, RoleGrant } from './roles.ts';
+
+/**
+ * Every permission the platform knows, with the roles that hold it and how far it reaches:
+ * `national` — the role alone decides; `agency` — the grant must be for the record's agency, or
+ * national (agencyId null); `self` — any signed-in account, on its own records.
+ * This table is the one place authorisation is decided; routes and services only name a permission.
+ */
+export const PERMISSIONS = {
+  'session.self': { roles: 'any', scope: 'self' },
+  'audit.read': { roles: ['auditor'], scope: 'national' },
+  'users.read': { roles: ['platform_admin', 'agency_admin'], scope: 'agency' },
+  'users.manage': { roles: ['platform_admin', 'agency_admin'], scope: 'agency' },
+  'api_clients.manage': { roles: ['platform_admin', 'agency_admin'], scope: 'agency' },
+  'operations.manage': { roles: ['platform_admin'], scope: 'national' },
+} as const satisfies Record<string, { roles: readonly Role[] | 'any'; scope: 'national' | 'agency' | 'self' }>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+/** Who is asking: a signed-in person or a machine client holding an API key. */
+export interface Principal {
+  kind: 'user' | 'api_client';
+  id: string;
+  label: string;
+  grants: readonly RoleGrant[];
+  companyId: string | null;
+  /** Staff who must enrol a second factor before doing anything else. */
+  mfaPending: boolean;
+}
+
+export type Decision =
+  | { allowed: true; grant: RoleGrant | null }
+  | { allowed: false; reason: 'role' | 'agency' | 'mfa' };
+
+/**
+ * Decides whether `principal` may use `permission`, on a record of `target.agencyId` when given.
+ * Without a target (the route-level check) an agency-scoped permission is allowed when some grant
+ * could allow it; the service then checks again against the record it loaded.
+ */
+export function authorise(principal: Principal, permission: Permission, target?: { agencyId: string | null }): Decision {
+  const rule = PERMISSIONS[permission];
+  if (principal.mfaPending && permission !== 'session.self') return { allowed: false, reason: 'mfa' };
+  if (rule.roles === 'any') return { allowed: true, grant: null };
+  const allowedRoles: readonly Role[] = rule.roles;
+  const holding = principal.grants.filter((g) => allowedRoles.includes(g.role));
+  if (holding.length === 0) return { allowed: false, reason: 'role' };
+  if (rule.scope === 'national' || target === undefined) return { allowed: true, grant: holding[0] ?? null };
+  const grant = holding.find((g) => g.agencyId === null || g.agencyId === target.agencyId);
+  return grant ? { allowed: true, grant } : { allowed: false, reason: 'agency' };
+}
+
+/** Throws the matching 403 when `authorise` refuses. */
+export function assertAllowed(principal: Principal, permission: Permission, target?: { agencyId: string | null }): void {
+  const decision = authorise(principal, permission, target);
+  if (decision.allowed) return;
+  if (decision.reason === 'mfa') throw new AppError(403, 'totp_enrolment_required');
+  throw decision.reason === 'agency' ? forbiddenAgency() : forbidden(permission);
+}
+
+/** The agencies a principal may act on under a permission; null means all of them. */
+export function agencyScope(principal: Principal, permission: Permission): string[] | null {
+  const rule = PERMISSIONS[permission];
+  if (rule.roles === 'any' || rule.scope === 'national') return null;
+  const allowedRoles: readonly Role[] = rule.roles;
+  const holding = principal.grants.filter((g) => allowedRoles.includes(g.role));
+  if (holding.some((g) => g.agencyId === null)) return null;
+  return holding.map((g) => g.agencyId).filter((id): id is string => id !== null);
+}

@@ -1,0 +1,101 @@
+import type { Db } from '../db/database.ts';
+import { recordAudit, type ChangeContext } from '../audit/record.ts';
+import { AppError, conflict, notFound } from '../http/errors.ts';
+import type { Locale } from '../i18n/i18n.ts';
+import { assertPasswordStrength } from './account.ts';
+import { hashPassword } from './passwords.ts';
+import { agencyScope, assertAllowed, authorise, type Principal } from './policy.ts';
+import { roleNeedsAgency, type RoleGrant } from './roles.ts';
+
+export interface NewStaffUser {
+  email: string;
+  displayName: string;
+  password: string;
+  locale: Locale;
+  grants: RoleGrant[];
+}
+
+export function assertGrantShape(grant: RoleGrant): void {
+  if (roleNeedsAgency(grant.role) !== (grant.agencyId !== null)) {
+    throw new AppError(400, 'validation_failed', {
+      summary: roleNeedsAgency(grant.role) ? `role ${grant.role} needs an agencyId` : `role ${grant.role} is national: agencyId must be null`,
+    });
+  }
+}
+
+/** An administrator creates a staff account; each grant must fall inside the administrator's scope. */
+export async function createStaffUser(db: Db, principal: Principal, context: ChangeContext, input: NewStaffUser): Promise<string> {
+  for (const grant of input.grants) {
+    assertGrantShape(grant);
+    assertAllowed(principal, 'users.manage', { agencyId: grant.agencyId });
+  }
+  assertPasswordStrength(input.password);
+  const passwordHash = await hashPassword(input.password);
+  return db.transaction().execute(async (trx) => {
+    const taken = await trx.selectFrom('users').select('id').where(({ fn }) => fn('lower', ['email']), '=', input.email.toLowerCase()).executeTakeFirst();
+    if (taken) throw conflict('email_taken', { email: input.email });
+    for (const grant of input.grants) {
+      if (grant.agencyId && !(await trx.selectFrom('agencies').select('id').where('id', '=', grant.agencyId).executeTakeFirst())) {
+        throw notFound('agency', grant.agencyId);
+      }
+    }
+    const user = await trx
+      .insertInto('users')
+      .values({ email: input.email, display_name: input.displayName, password_hash: passwordHash, locale: input.locale, company_id: null, totp_secret: null, totp_pending_secret: null, totp_last_step: null, locked_until: null, disabled_at: null })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await trx.insertInto('role_grants').values(input.grants.map((g) => ({ user_id: user.id, role: g.role, agency_id: g.agencyId }))).execute();
+    await recordAudit(trx, context, {
+      action: 'user.created',
+      recordType: 'user',
+      recordId: user.id,
+      agencyId: input.grants.find((g) => g.agencyId)?.agencyId ?? null,
+      after: { email: input.email, displayName: input.displayName, grants: input.grants },
+    });
+    return user.id;
+  });
+}
+
+/** Staff accounts an administrator may see: all of them nationally, or those of their agency. */
+export async function listStaffUsers(db: Db, principal: Principal, agencyId: string | undefined) {
+  const scope = agencyScope(principal, 'users.read');
+  if (agencyId) assertAllowed(principal, 'users.read', { agencyId });
+  let query = db
+    .selectFrom('users')
+    .innerJoin('role_grants', 'role_grants.user_id', 'users.id')
+    .select(['users.id', 'users.email', 'users.display_name', 'users.disabled_at', 'role_grants.role', 'role_grants.agency_id'])
+    .where('role_grants.role', '!=', 'applicant')
+    .orderBy('users.email');
+  if (agencyId) query = query.where('role_grants.agency_id', '=', agencyId);
+  else if (scope) query = query.where('role_grants.agency_id', 'in', scope);
+  const rows = await query.execute();
+  const users = new Map<string, { id: string; email: string; displayName: string; disabled: boolean; grants: RoleGrant[] }>();
+  for (const row of rows) {
+    const user = users.get(row.id) ?? { id: row.id, email: row.email, displayName: row.display_name, disabled: row.disabled_at !== null, grants: [] };
+    user.grants.push({ role: row.role, agencyId: row.agency_id });
+    users.set(row.id, user);
+  }
+  return [...users.values()];
+}
+
+/** Disables an account and ends its sessions; allowed when the administrator covers one of its agencies. */
+export async function disableUser(db: Db, principal: Principal, context: ChangeContext, userId: string): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const user = await trx.selectFrom('users').select(['id', 'email', 'disabled_at']).where('id', '=', userId).forUpdate().executeTakeFirst();
+    if (!user) throw notFound('user', userId);
+    const grants = await trx.selectFrom('role_grants').select(['role', 'agency_id']).where('user_id', '=', userId).execute();
+    const agencies = grants.map((g) => g.agency_id);
+    if (!agencies.some((agencyId) => authorise(principal, 'users.manage', { agencyId }).allowed)) assertAllowed(principal, 'users.manage', { agencyId: agencies[0] ?? null });
+    if (user.disabled_at) return;
+    await trx.updateTable('users').set({ disabled_at: new Date() }).where('id', '=', userId).execute();
+    await trx.deleteFrom('sessions').where('user_id', '=', userId).execute();
+    await recordAudit(trx, context, {
+      action: 'user.disabled',
+      recordType: 'user',
+      recordId: userId,
+      agencyId: agencies.find((a) => a) ?? null,
+      before: { disabled: false },
+      after: { disabled: true },
+    });
+  });
+}

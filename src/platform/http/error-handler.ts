@@ -1,0 +1,47 @@
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { isDatabaseUnavailable } from '../db/database.ts';
+import { translate } from '../i18n/i18n.ts';
+import { AppError, databaseUnavailable } from './errors.ts';
+import { describeValidationErrors } from './validation-messages.ts';
+
+/** Maps Fastify's own errors (parsing, limits, validation) onto the platform's error codes. */
+function toAppError(error: FastifyError, request: FastifyRequest): AppError {
+  if (error instanceof AppError) return error;
+  if (error.validation) {
+    const problems = describeValidationErrors(error.validation as never, error.validationContext ?? 'body', request.locale);
+    return new AppError(400, 'validation_failed', { summary: problems.map((p) => p.message).join(' ; ') }, { fields: problems });
+  }
+  if (isDatabaseUnavailable(error)) return databaseUnavailable();
+  switch (error.code) {
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return new AppError(400, 'invalid_json', { reason: error.message });
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return new AppError(413, 'body_too_large', { limit: request.routeOptions.bodyLimit });
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return new AppError(415, 'unsupported_media_type', { type: request.headers['content-type'] ?? '' });
+    default:
+      break;
+  }
+  if (error instanceof SyntaxError && (error as { statusCode?: number }).statusCode === 400) {
+    return new AppError(400, 'invalid_json', { reason: error.message });
+  }
+  return new AppError(500, 'internal_error');
+}
+
+export function installErrorHandling(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
+    const appError = toAppError(error, request);
+    if (appError.status >= 500) request.log.error({ err: error }, 'request failed');
+    else request.log.info({ code: appError.code, status: appError.status }, 'request refused');
+    const message = translate(request.locale ?? 'fr', `errors.${appError.code}`, {
+      ...appError.params,
+      ...(appError.params.record ? { record: translate(request.locale ?? 'fr', `records.${String(appError.params.record)}`) } : {}),
+      requestId: request.id,
+    });
+    void reply
+      .status(appError.status)
+      .headers(appError.headers)
+      .send({ error: { code: appError.code, message, ...(appError.details === undefined ? {} : { details: appError.details }) } });
+  });
+}

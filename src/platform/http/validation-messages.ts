@@ -1,0 +1,47 @@
+import type { ErrorObject } from 'ajv';
+import { translate, type Locale } from '../i18n/i18n.ts';
+
+const KNOWN = new Set(['required', 'additionalProperties', 'type', 'format', 'minLength', 'maxLength', 'minimum', 'maximum', 'pattern', 'enum', 'const']);
+
+/** Where the problem is, as a person reads it: `body.items[2].quantity`. */
+function pathOf(error: ErrorObject, part: string): string {
+  const segments = error.instancePath
+    .split('/')
+    .slice(1)
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const params = error.params as Record<string, unknown>;
+  if (error.keyword === 'required') segments.push(String(params.missingProperty));
+  if (error.keyword === 'additionalProperties') segments.push(String(params.additionalProperty));
+  return segments.reduce((acc, s) => (/^\d+$/.test(s) ? `${acc}[${s}]` : `${acc}.${s}`), part);
+}
+
+export interface FieldProblem {
+  path: string;
+  keyword: string;
+  message: string;
+}
+
+/** Turns Ajv's errors into translated, actionable messages, one per field. */
+export function describeValidationErrors(errors: ErrorObject[], part: string, locale: Locale): FieldProblem[] {
+  const seen = new Set<string>();
+  const problems: FieldProblem[] = [];
+  for (const error of errors) {
+    // A union that fails reports every branch; one message per path is enough.
+    const path = pathOf(error, part);
+    const params = error.params as Record<string, unknown>;
+    const keyword = KNOWN.has(error.keyword) ? error.keyword : 'other';
+    const message = translate(locale, `validation.${keyword}`, {
+      path,
+      type: params.type,
+      format: params.format,
+      limit: params.limit,
+      values: Array.isArray(params.allowedValues) ? params.allowedValues.join(', ') : undefined,
+      value: JSON.stringify(params.allowedValue),
+      message: error.message,
+    });
+    if (seen.has(path + keyword)) continue;
+    seen.add(path + keyword);
+    problems.push({ path, keyword: error.keyword, message });
+  }
+  return problems;
+}
