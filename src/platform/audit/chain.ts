@@ -3,9 +3,8 @@ import canonicalize from 'canonicalize';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
-/** The fields an entry's hash covers: everything but the hash itself. */
-export interface ChainedEntry {
-  seq: number;
+/** What an entry says happened: hashed on its own, then linked into the chain. */
+export interface AuditContent {
   occurredAt: string;
   actorType: string;
   actorId: string | null;
@@ -19,6 +18,11 @@ export interface ChainedEntry {
   requestId: string | null;
   ip: string | null;
   details: Record<string, unknown>;
+}
+
+/** An entry in the chain: its content, its position and the hash of the entry before it. */
+export interface ChainedEntry extends AuditContent {
+  seq: number;
   prevHash: string;
 }
 
@@ -38,8 +42,21 @@ export function stateDigest(state: unknown): string | null {
   return state === undefined || state === null ? null : sha256Hex(canonicalJson(state));
 }
 
+export function contentHash(content: AuditContent): string {
+  return sha256Hex(canonicalJson(content));
+}
+
+/**
+ * An entry's hash binds its content to its position and to the entry before it. The writer computes
+ * it inside PostgreSQL (see record.ts) with the same formula, so appending is one statement.
+ */
+export function linkHash(prevHash: string, seq: number, content: string): string {
+  return sha256Hex(`${prevHash}:${seq}:${content}`);
+}
+
 export function entryHash(entry: ChainedEntry): string {
-  return sha256Hex(canonicalJson(entry));
+  const { seq, prevHash, ...content } = entry;
+  return linkHash(prevHash, seq, contentHash(content));
 }
 
 export type ChainProblem =

@@ -26,8 +26,8 @@ export const auditMigration = {
       create index audit_entries_actor on audit_entries (actor_id, seq);
       create index audit_entries_action on audit_entries (action, seq);
       create index audit_entries_time on audit_entries (occurred_at);
-      create table audit_head (id int primary key check (id = 1), seq bigint not null, hash text not null);
-      insert into audit_head (id, seq, hash) values (1, 0, ${sql.lit(GENESIS_HASH)});
+      create table audit_head (id int primary key check (id = 1), seq bigint not null, hash text not null, prev_hash text not null);
+      insert into audit_head (id, seq, hash, prev_hash) values (1, 0, ${sql.lit(GENESIS_HASH)}, ${sql.lit(GENESIS_HASH)});
     `.execute(db);
   },
 };

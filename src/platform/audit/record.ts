@@ -1,7 +1,6 @@
-import type { Transaction } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import type { Database } from '../../database.ts';
-import { entryHash, stateDigest, type ChainedEntry } from './chain.ts';
-import { jsonb } from '../db/json.ts';
+import { contentHash, stateDigest, type AuditContent } from './chain.ts';
 
 /** Who did something, as the audit trail names them. */
 export interface Actor {
@@ -36,20 +35,14 @@ export const systemContext = (label: string): ChangeContext => ({
 
 /**
  * Appends one entry to the hash chain inside the caller's transaction, so the entry exists exactly
- * when the change does. The head row lock orders concurrent writers; call this last in the
- * transaction to hold it briefly.
+ * when the change does. One statement advances the head row — whose row lock orders concurrent
+ * writers until they commit — and inserts the entry linked to the previous hash; the link is
+ * `sha256(prev_hash ":" seq ":" content_hash)`, as `linkHash` in chain.ts computes it.
+ * Call it last in the transaction so the head stays locked briefly.
  */
 export async function recordAudit(trx: Transaction<Database>, context: ChangeContext, change: AuditChange): Promise<number> {
-  const head = await trx
-    .selectFrom('audit_head')
-    .select(['seq', 'hash'])
-    .where('id', '=', 1)
-    .forUpdate()
-    .executeTakeFirstOrThrow();
-  // Milliseconds, as stored and read back by both engines, so the hash recomputes identically.
-  const occurredAt = new Date(Math.floor(Date.now()));
-  const entry: ChainedEntry = {
-    seq: head.seq + 1,
+  const occurredAt = new Date();
+  const content: AuditContent = {
     occurredAt: occurredAt.toISOString(),
     actorType: context.actor.type,
     actorId: context.actor.id,
@@ -63,30 +56,24 @@ export async function recordAudit(trx: Transaction<Database>, context: ChangeCon
     requestId: context.requestId,
     ip: context.ip,
     details: change.details ?? {},
-    prevHash: head.hash,
   };
-  const hash = entryHash(entry);
-  await trx
-    .insertInto('audit_entries')
-    .values({
-      seq: entry.seq,
-      occurred_at: occurredAt,
-      actor_type: entry.actorType,
-      actor_id: entry.actorId,
-      actor_label: entry.actorLabel,
-      agency_id: entry.agencyId,
-      action: entry.action,
-      record_type: entry.recordType,
-      record_id: entry.recordId,
-      before_digest: entry.beforeDigest,
-      after_digest: entry.afterDigest,
-      request_id: entry.requestId,
-      ip: entry.ip,
-      details: jsonb(entry.details),
-      prev_hash: entry.prevHash,
-      hash,
-    })
-    .execute();
-  await trx.updateTable('audit_head').set({ seq: entry.seq, hash }).where('id', '=', 1).execute();
-  return entry.seq;
+  const { rows } = await sql<{ seq: number }>`
+    with head as (
+      update audit_head
+         set seq = seq + 1,
+             prev_hash = hash,
+             hash = encode(sha256(convert_to(hash || ':' || (seq + 1)::text || ':' || ${contentHash(content)}, 'UTF8')), 'hex')
+       where id = 1
+      returning seq, hash, prev_hash
+    )
+    insert into audit_entries (seq, occurred_at, actor_type, actor_id, actor_label, agency_id, action, record_type,
+                               record_id, before_digest, after_digest, request_id, ip, details, prev_hash, hash)
+    select head.seq, ${occurredAt}, ${content.actorType}, ${content.actorId}, ${content.actorLabel}, ${content.agencyId},
+           ${content.action}, ${content.recordType}, ${content.recordId}, ${content.beforeDigest}, ${content.afterDigest},
+           ${content.requestId}, ${content.ip}, ${JSON.stringify(content.details)}::jsonb, head.prev_hash, head.hash
+      from head
+    returning seq`.execute(trx);
+  const seq = rows[0]?.seq;
+  if (seq === undefined) throw new Error('the audit chain head is missing: run the migrations');
+  return seq;
 }

@@ -24,6 +24,8 @@ export interface AuditHeadTable {
   id: number;
   seq: number;
   hash: string;
+  /** The hash before the last append, so the appending statement can return it. */
+  prev_hash: string;
 }
 
 export interface AuditTables {

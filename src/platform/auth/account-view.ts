@@ -1,3 +1,4 @@
+import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { Db } from '../db/database.ts';
 import { notFound } from '../http/errors.ts';
 import type { Role } from './roles.ts';
@@ -18,16 +19,20 @@ export async function accountView(db: Db, userId: string): Promise<AccountView> 
     .selectFrom('users')
     .leftJoin('companies', 'companies.id', 'users.company_id')
     .select(['users.id', 'users.email', 'users.display_name', 'users.locale', 'users.totp_secret', 'companies.tax_id', 'companies.name as company_name'])
+    .select((eb) =>
+      jsonArrayFrom(
+        eb
+          .selectFrom('role_grants')
+          .leftJoin('agencies', 'agencies.id', 'role_grants.agency_id')
+          .select(['role_grants.role', 'role_grants.agency_id', 'agencies.code'])
+          .whereRef('role_grants.user_id', '=', 'users.id')
+          .orderBy('role_grants.role'),
+      ).as('roles'),
+    )
     .where('users.id', '=', userId)
     .executeTakeFirst();
   if (!user) throw notFound('user', userId);
-  const roles = await db
-    .selectFrom('role_grants')
-    .leftJoin('agencies', 'agencies.id', 'role_grants.agency_id')
-    .select(['role_grants.role', 'role_grants.agency_id', 'agencies.code'])
-    .where('role_grants.user_id', '=', userId)
-    .orderBy('role_grants.role')
-    .execute();
+  const roles = user.roles;
   return {
     id: user.id,
     email: user.email,

@@ -1,3 +1,4 @@
+import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { Db } from '../db/database.ts';
 import type { Principal } from './policy.ts';
 import { isStaff, type RoleGrant } from './roles.ts';
@@ -9,23 +10,24 @@ export interface SessionPrincipal {
   csrfToken: string;
 }
 
-async function grantsOf(db: Db, userId: string): Promise<RoleGrant[]> {
-  const rows = await db.selectFrom('role_grants').select(['role', 'agency_id']).where('user_id', '=', userId).execute();
-  return rows.map((r) => ({ role: r.role, agencyId: r.agency_id }));
-}
-
-/** The signed-in user behind a session cookie token, or null when unknown, expired or disabled. */
+/**
+ * The signed-in user behind a session cookie token, or null when unknown, expired or disabled.
+ * Every API request pays for this, so it is one query, grants included.
+ */
 export async function principalFromSession(db: Db, token: string, staffTotpRequired: boolean): Promise<SessionPrincipal | null> {
   const row = await db
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')
     .select(['sessions.id as sessionId', 'sessions.csrf_token', 'users.id', 'users.display_name', 'users.email', 'users.company_id', 'users.totp_secret'])
+    .select((eb) =>
+      jsonArrayFrom(eb.selectFrom('role_grants').select(['role_grants.role', 'role_grants.agency_id']).whereRef('role_grants.user_id', '=', 'users.id')).as('grants'),
+    )
     .where('sessions.id', '=', sha256Hex(token))
     .where('sessions.expires_at', '>', new Date())
     .where('users.disabled_at', 'is', null)
     .executeTakeFirst();
   if (!row) return null;
-  const grants = await grantsOf(db, row.id);
+  const grants: RoleGrant[] = row.grants.map((g) => ({ role: g.role, agencyId: g.agency_id }));
   return {
     sessionId: row.sessionId,
     csrfToken: row.csrf_token,

@@ -52,7 +52,6 @@ export async function createHttpServer(options: HttpOptions): Promise<App> {
       const incoming = req.headers['x-request-id'];
       return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
     },
-    requestIdLogLabel: 'requestId',
     return503OnClosing: true,
   }).withTypeProvider<TypeBoxTypeProvider>();
 
