@@ -1,0 +1,133 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs/promises';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const CLI = path.join(ROOT, 'src/cli.ts');
+
+async function freePort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as net.AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+/** The same engine the suite runs on: PGlite in DATA_DIR, or a fresh schema on the server. */
+let env: NodeJS.ProcessEnv;
+let dataDir: string;
+let schema: string | undefined;
+beforeAll(async () => {
+  dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'guichet-cli-'));
+  env = { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'warn', DATABASE_URL: '' };
+  if (process.env.DATABASE_URL) {
+    schema = `cli_${randomBytes(4).toString('hex')}`;
+    const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 1 });
+    await pool.query(`create schema ${schema}`);
+    await pool.end();
+    const url = new URL(process.env.DATABASE_URL);
+    url.searchParams.set('options', `-c search_path=${schema}`);
+    env.DATABASE_URL = url.toString();
+  }
+});
+afterAll(async () => {
+  await fs.rm(dataDir, { recursive: true, force: true });
+  if (schema) {
+    const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 1 });
+    await pool.query(`drop schema ${schema} cascade`);
+    await pool.end();
+  }
+});
+
+function guichet(...args: string[]) {
+  return spawnSync(process.execPath, [CLI, ...args], { env, encoding: 'utf8', timeout: 60_000 });
+}
+
+async function start(port: number): Promise<{ child: ChildProcess; output: () => string }> {
+  const child = spawn(process.execPath, [CLI, 'start'], { env: { ...env, PORT: String(port) }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout!.on('data', (chunk) => (output += chunk));
+  child.stderr!.on('data', (chunk) => (output += chunk));
+  const deadline = Date.now() + 45_000;
+  while (!output.includes('Guichet is running')) {
+    if (child.exitCode !== null || Date.now() > deadline) throw new Error(`start failed:\n${output}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return { child, output: () => output };
+}
+
+function stop(child: ChildProcess): Promise<number | null> {
+  return new Promise((resolve) => {
+    child.once('exit', (code) => resolve(code));
+    child.kill('SIGTERM');
+  });
+}
+
+async function countUsers(port: number): Promise<number> {
+  const login = await fetch(`http://127.0.0.1:${port}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: 'admin@demo.guichet.test', password: 'Guichet-Demo-2026' }),
+  });
+  const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!;
+  const users = await fetch(`http://127.0.0.1:${port}/api/users`, { headers: { cookie } });
+  return ((await users.json()) as { items: unknown[] }).items.length;
+}
+
+describe('the guichet command', () => {
+  it('prints its usage with --help', () => {
+    const result = guichet('--help');
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain('audit verify');
+    expect(guichet('frobnicate').status).toBe(2);
+  });
+
+  it('starts with demo data, keeps it across a restart without seeding twice, and stops cleanly on SIGTERM', async () => {
+    const port = await freePort();
+    const first = await start(port);
+    expect(first.output()).toContain('admin@demo.guichet.test');
+    expect(first.output()).toContain(`http://127.0.0.1:${port}`);
+    const staff = await countUsers(port);
+    expect(staff).toBe(9);
+    expect(await stop(first.child)).toBe(0);
+
+    const second = await start(port);
+    expect(await countUsers(port)).toBe(staff);
+    expect(await stop(second.child)).toBe(0);
+
+    const verify = guichet('audit', 'verify');
+    expect(verify.status).toBe(0);
+    // 9 agencies + 11 accounts seeded once, plus one sign-in per start.
+    expect(verify.stdout).toMatch(/audit chain intact: 22 entries/);
+  }, 120_000);
+
+  it('migrates idempotently and refuses a bad configuration with a clear message', () => {
+    const migrate = guichet('migrate');
+    expect(migrate.status).toBe(0);
+    expect(migrate.stdout).toContain('migrations applied: 0');
+    const bad = spawnSync(process.execPath, [CLI, 'migrate'], { env: { ...env, PORT: 'eighty' }, encoding: 'utf8' });
+    expect(bad.status).toBe(1);
+    expect(bad.stderr).toContain('PORT must be an integer');
+  });
+
+  it('exits 1 and names the entry when the audit chain was tampered with', async () => {
+    if (process.env.DATABASE_URL) {
+      const pool = new pg.Pool({ connectionString: env.DATABASE_URL, max: 1 });
+      await pool.query(`update audit_entries set action = 'user.deleted' where seq = 7`);
+      await pool.end();
+    } else {
+      const { PGlite } = await import('@electric-sql/pglite');
+      const db = await PGlite.create(path.join(dataDir, 'pg'));
+      await db.query(`update audit_entries set action = 'user.deleted' where seq = 7`);
+      await db.close();
+    }
+    const verify = guichet('audit', 'verify');
+    expect(verify.status).toBe(1);
+    expect(verify.stderr).toContain('audit entry #7 altered');
+  });
+});
