@@ -10,7 +10,7 @@ import type { App } from './platform/http/server.ts';
 
 /** Opens the configured engine: a PostgreSQL server when DATABASE_URL is set, else PGlite in DATA_DIR/pg. */
 export function openConfiguredDatabase(config: Config): Promise<DatabaseHandle> {
-  return openDatabase({ databaseUrl: config.databaseUrl, pgliteDir: config.databaseUrl ? undefined : path.join(config.dataDir, 'pg') });
+  return openDatabase({ databaseUrl: config.databaseUrl, poolSize: config.databasePoolSize, pgliteDir: config.databaseUrl ? undefined : path.join(config.dataDir, 'pg') });
 }
 
 export interface RunningPlatform {

@@ -7,6 +7,7 @@ export interface Config {
   dataDir: string;
   /** When set, a PostgreSQL server through a pool; otherwise embedded PGlite under dataDir/pg. */
   databaseUrl: string | undefined;
+  databasePoolSize: number;
   /** Public base URL; decides whether cookies carry the Secure flag. */
   publicUrl: string;
   logLevel: string;
@@ -64,6 +65,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host,
     dataDir: path.resolve(env.DATA_DIR || './data'),
     databaseUrl,
+    databasePoolSize: integer(env, 'DATABASE_POOL_SIZE', 10, 1, 500),
     publicUrl,
     logLevel: env.LOG_LEVEL || 'info',
     sessionTtlHours: integer(env, 'SESSION_TTL_HOURS', 12, 1, 24 * 30),
