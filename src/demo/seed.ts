@@ -1,5 +1,6 @@
 import type { Db } from '../platform/db/database.ts';
 import { recordAudit, systemContext } from '../platform/audit/record.ts';
+import { findAccountByEmail, insertAccount } from '../platform/auth/accounts-store.ts';
 import { hashPassword } from '../platform/auth/passwords.ts';
 import { jsonb } from '../platform/db/json.ts';
 import { DEMO_ACCOUNTS, DEMO_AGENCIES, DEMO_PASSWORD } from './country.ts';
@@ -31,8 +32,7 @@ export async function seedDemoCountry(db: Db): Promise<SeedReport> {
     }
     const agencyIds = new Map((await trx.selectFrom('agencies').select(['id', 'code']).execute()).map((a) => [a.code, a.id]));
     for (const account of DEMO_ACCOUNTS) {
-      const exists = await trx.selectFrom('users').select('id').where(({ fn }) => fn('lower', ['email']), '=', account.email).executeTakeFirst();
-      if (exists) continue;
+      if (await findAccountByEmail(trx, account.email)) continue;
       let companyId: string | null = null;
       if (account.company) {
         const company = account.company;
@@ -41,28 +41,19 @@ export async function seedDemoCountry(db: Db): Promise<SeedReport> {
           (await trx.insertInto('companies').values({ tax_id: company.taxId, name: company.name }).returning('id').executeTakeFirstOrThrow()).id;
       }
       const agencyId = account.agencyCode ? (agencyIds.get(account.agencyCode) ?? null) : null;
-      const user = await trx
-        .insertInto('users')
-        .values({
-          email: account.email,
-          display_name: account.displayName,
-          password_hash: await hashPassword(DEMO_PASSWORD),
-          locale: account.locale,
-          company_id: companyId,
-          totp_secret: null,
-          totp_pending_secret: null,
-          totp_last_step: null,
-          locked_until: null,
-          disabled_at: null,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      await trx.insertInto('role_grants').values({ user_id: user.id, role: account.role, agency_id: agencyId }).execute();
+      const userId = await insertAccount(trx, {
+        email: account.email,
+        displayName: account.displayName,
+        passwordHash: await hashPassword(DEMO_PASSWORD),
+        locale: account.locale,
+        companyId,
+        grants: [{ role: account.role, agencyId }],
+      });
       accountsCreated += 1;
       await recordAudit(trx, context, {
         action: 'user.created',
         recordType: 'user',
-        recordId: user.id,
+        recordId: userId,
         agencyId,
         after: { email: account.email, displayName: account.displayName, role: account.role, agencyCode: account.agencyCode },
       });

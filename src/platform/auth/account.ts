@@ -1,8 +1,9 @@
 import type { Db } from '../db/database.ts';
 import { recordAudit, type ChangeContext } from '../audit/record.ts';
 import type { SecretBox } from '../crypto/secret-box.ts';
-import { AppError, conflict } from '../http/errors.ts';
+import { AppError } from '../http/errors.ts';
 import type { Locale } from '../i18n/i18n.ts';
+import { insertAccount } from './accounts-store.ts';
 import { hashPassword, MIN_PASSWORD_LENGTH } from './passwords.ts';
 import { acceptedTotpStep, newTotpSecret } from './totp.ts';
 
@@ -22,21 +23,20 @@ export async function registerCitizen(db: Db, context: ChangeContext, input: Reg
   assertPasswordStrength(input.password);
   const passwordHash = await hashPassword(input.password);
   return db.transaction().execute(async (trx) => {
-    const taken = await trx.selectFrom('users').select('id').where(({ fn }) => fn('lower', ['email']), '=', input.email.toLowerCase()).executeTakeFirst();
-    if (taken) throw conflict('email_taken', { email: input.email });
-    const user = await trx
-      .insertInto('users')
-      .values({ email: input.email, display_name: input.displayName, password_hash: passwordHash, locale: input.locale, company_id: null, totp_secret: null, totp_pending_secret: null, totp_last_step: null, locked_until: null, disabled_at: null })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await trx.insertInto('role_grants').values({ user_id: user.id, role: 'applicant', agency_id: null }).execute();
-    await recordAudit(trx, { ...context, actor: { type: 'user', id: user.id, label: input.email } }, {
+    const userId = await insertAccount(trx, {
+      email: input.email,
+      displayName: input.displayName,
+      passwordHash,
+      locale: input.locale,
+      grants: [{ role: 'applicant', agencyId: null }],
+    });
+    await recordAudit(trx, { ...context, actor: { type: 'user', id: userId, label: input.email } }, {
       action: 'user.registered',
       recordType: 'user',
-      recordId: user.id,
+      recordId: userId,
       after: { email: input.email, displayName: input.displayName, locale: input.locale, roles: ['applicant'] },
     });
-    return user.id;
+    return userId;
   });
 }
 

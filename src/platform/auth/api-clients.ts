@@ -20,7 +20,7 @@ export async function createApiClient(db: Db, principal: Principal, context: Cha
     }
     const row = await trx
       .insertInto('api_clients')
-      .values({ name: input.name, role: input.role, agency_id: input.agencyId, key_prefix: prefix, key_hash: secretHash, created_by: principal.kind === 'user' ? principal.id : null, revoked_at: null, last_used_at: null })
+      .values({ name: input.name, role: input.role, agency_id: input.agencyId, key_prefix: prefix, key_hash: secretHash, created_by: principal.kind === 'user' ? principal.id : null })
       .returning(['id', 'created_at'])
       .executeTakeFirstOrThrow();
     await recordAudit(trx, context, {

@@ -93,7 +93,6 @@ export async function login(deps: LoginDeps, context: ChangeContext, request: Lo
         csrf_token: csrfToken,
         expires_at: new Date(now + deps.sessionTtlHours * 3600_000),
         ip: context.ip,
-        user_agent: null,
       })
       .execute();
     await recordAudit(trx, { ...context, actor: { type: 'user', id: user.id, label: user.email } }, {

@@ -1,4 +1,7 @@
 import type { ColumnType, Generated } from 'kysely';
+
+/** A nullable column that inserts may leave out (it then defaults to null). */
+type Optional<T> = ColumnType<T | null, T | null | undefined, T | null>;
 import type { Role } from './roles.ts';
 
 export interface LocalisedText {
@@ -28,15 +31,15 @@ export interface UsersTable {
   password_hash: string;
   locale: string;
   /** A business applicant acts for this company. */
-  company_id: string | null;
+  company_id: Optional<string>;
   /** TOTP secret sealed with the server key (see crypto/secret-box.ts). */
-  totp_secret: string | null;
-  totp_pending_secret: string | null;
+  totp_secret: Optional<string>;
+  totp_pending_secret: Optional<string>;
   /** Last accepted TOTP time step: a code is good once (RFC 6238 §5.2). */
-  totp_last_step: number | null;
+  totp_last_step: Optional<number>;
   failed_logins: Generated<number>;
-  locked_until: Date | null;
-  disabled_at: Date | null;
+  locked_until: Optional<Date>;
+  disabled_at: Optional<Date>;
   created_at: Generated<Date>;
 }
 
@@ -54,8 +57,8 @@ export interface SessionsTable {
   csrf_token: string;
   created_at: Generated<Date>;
   expires_at: Date;
-  ip: string | null;
-  user_agent: string | null;
+  ip: Optional<string>;
+  user_agent: Optional<string>;
 }
 
 export interface ApiClientsTable {
@@ -67,10 +70,10 @@ export interface ApiClientsTable {
   key_prefix: string;
   /** SHA-256 of the secret part (high-entropy, so a fast hash is sound). */
   key_hash: string;
-  created_by: string | null;
+  created_by: Optional<string>;
   created_at: Generated<Date>;
-  revoked_at: Date | null;
-  last_used_at: Date | null;
+  revoked_at: Optional<Date>;
+  last_used_at: Optional<Date>;
 }
 
 export interface IdentityTables {

@@ -1,8 +1,9 @@
 import type { Db } from '../db/database.ts';
 import { recordAudit, type ChangeContext } from '../audit/record.ts';
-import { AppError, conflict, notFound } from '../http/errors.ts';
+import { AppError, notFound } from '../http/errors.ts';
 import type { Locale } from '../i18n/i18n.ts';
 import { assertPasswordStrength } from './account.ts';
+import { insertAccount } from './accounts-store.ts';
 import { hashPassword } from './passwords.ts';
 import { agencyScope, assertAllowed, authorise, type Principal } from './policy.ts';
 import { roleNeedsAgency, type RoleGrant } from './roles.ts';
@@ -32,27 +33,26 @@ export async function createStaffUser(db: Db, principal: Principal, context: Cha
   assertPasswordStrength(input.password);
   const passwordHash = await hashPassword(input.password);
   return db.transaction().execute(async (trx) => {
-    const taken = await trx.selectFrom('users').select('id').where(({ fn }) => fn('lower', ['email']), '=', input.email.toLowerCase()).executeTakeFirst();
-    if (taken) throw conflict('email_taken', { email: input.email });
     for (const grant of input.grants) {
       if (grant.agencyId && !(await trx.selectFrom('agencies').select('id').where('id', '=', grant.agencyId).executeTakeFirst())) {
         throw notFound('agency', grant.agencyId);
       }
     }
-    const user = await trx
-      .insertInto('users')
-      .values({ email: input.email, display_name: input.displayName, password_hash: passwordHash, locale: input.locale, company_id: null, totp_secret: null, totp_pending_secret: null, totp_last_step: null, locked_until: null, disabled_at: null })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await trx.insertInto('role_grants').values(input.grants.map((g) => ({ user_id: user.id, role: g.role, agency_id: g.agencyId }))).execute();
+    const userId = await insertAccount(trx, {
+      email: input.email,
+      displayName: input.displayName,
+      passwordHash,
+      locale: input.locale,
+      grants: input.grants,
+    });
     await recordAudit(trx, context, {
       action: 'user.created',
       recordType: 'user',
-      recordId: user.id,
+      recordId: userId,
       agencyId: input.grants.find((g) => g.agencyId)?.agencyId ?? null,
       after: { email: input.email, displayName: input.displayName, grants: input.grants },
     });
-    return user.id;
+    return userId;
   });
 }
 

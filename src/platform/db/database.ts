@@ -32,6 +32,10 @@ export interface DatabaseOptions {
 const INT8 = 20;
 const parseInt8 = (value: string) => Number(value);
 
+const pingOf = (db: Db) => async () => {
+  await sql`select 1`.execute(db);
+};
+
 export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
   return options.databaseUrl ? openServer(options.databaseUrl, options) : openEmbedded(options);
 }
@@ -46,9 +50,7 @@ async function openEmbedded(options: DatabaseOptions): Promise<DatabaseHandle> {
   return {
     db,
     engine: 'pglite',
-    ping: async () => {
-      await sql`select 1`.execute(db);
-    },
+    ping: pingOf(db),
     close: async () => {
       await db.destroy();
       await pglite.close();
@@ -84,9 +86,7 @@ async function openServer(databaseUrl: string, options: DatabaseOptions): Promis
   return {
     db,
     engine: 'postgres',
-    ping: async () => {
-      await sql`select 1`.execute(db);
-    },
+    ping: pingOf(db),
     close: async () => {
       await db.destroy();
     },
