@@ -1,6 +1,7 @@
 import { auditRoutes } from './platform/audit/routes.ts';
 import { adminRoutes } from './platform/auth/admin-routes.ts';
 import { sessionRoutes } from './platform/auth/session-routes.ts';
+import { operationsRoutes } from './platform/events/routes.ts';
 import type { Config } from './platform/config.ts';
 import type { SecretBox } from './platform/crypto/secret-box.ts';
 import type { DatabaseHandle } from './platform/db/database.ts';
@@ -36,6 +37,7 @@ export async function buildApp({ config, database, box }: AppDeps): Promise<App>
   });
   adminRoutes(app, db);
   auditRoutes(app, db);
+  operationsRoutes(app, db);
   await serveWebApp(app);
   return app;
 }

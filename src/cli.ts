@@ -55,7 +55,12 @@ function buildWeb(ifStale: boolean): number {
     return 0;
   }
   const vite = path.join(path.dirname(createRequire(import.meta.url).resolve('vite/package.json')), 'bin', 'vite.js');
-  const result = spawnSync(process.execPath, [vite, 'build', '--config', path.join(web, 'vite.config.ts'), '--logLevel', 'warn'], { stdio: 'inherit', cwd: ROOT });
+  const result = spawnSync(process.execPath, [vite, 'build', '--config', path.join(web, 'vite.config.ts'), '--logLevel', 'warn'], {
+    stdio: 'inherit',
+    cwd: ROOT,
+    // Under a test runner NODE_ENV=test would make Vite ship React's development build.
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
   return result.status ?? 1;
 }
 

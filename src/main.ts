@@ -1,6 +1,8 @@
 import path from 'node:path';
 import { buildApp } from './app.ts';
 import { seedDemoCountry } from './demo/seed.ts';
+import { purgeExpiredSessions } from './platform/auth/session-purge.ts';
+import { createEventBus, type EventBus } from './platform/events/index.ts';
 import { migrations } from './migrations.ts';
 import type { Config } from './platform/config.ts';
 import { loadServerKey, secretBox } from './platform/crypto/secret-box.ts';
@@ -17,6 +19,7 @@ export interface RunningPlatform {
   app: App;
   url: string;
   database: DatabaseHandle;
+  bus: EventBus;
   stop(): Promise<void>;
 }
 
@@ -28,15 +31,22 @@ export async function startPlatform(config: Config): Promise<RunningPlatform> {
     if (config.demo) await seedDemoCountry(database.db);
     const box = secretBox(await loadServerKey(process.env, config.dataDir));
     const app = await buildApp({ config, database, box });
+    const bus = createEventBus({ logger: app.log });
+    bus.schedule('sessions.purge_expired', 3600, async () => {
+      await purgeExpiredSessions(database.db);
+    });
+    bus.start(database.db);
     const address = await app.listen({ port: config.port, host: config.host });
     let stopping: Promise<void> | undefined;
     const stop = () =>
       (stopping ??= (async () => {
-        // Fastify stops accepting, answers 503 to new requests and waits for in-flight ones.
+        // Fastify stops accepting, answers 503 to new requests and waits for in-flight ones;
+        // then the bus finishes the handlers it is running; then the database closes.
         await app.close();
+        await bus.stop();
         await database.close();
       })());
-    return { app, url: address, database, stop };
+    return { app, url: address, database, bus, stop };
   } catch (error) {
     await database.close();
     throw error;

@@ -48,3 +48,36 @@ describe('operations endpoints', () => {
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');
   });
 });
+
+describe('operating the outbox', () => {
+  it('shows dead letters to the platform administrator only, and replays one with an audit entry', async () => {
+    const { ApiClient, demoEmail } = await import('../support/client.ts');
+    const { db } = platform.database;
+    const event = await db.insertInto('outbox_events').values({ topic: 'application.closed', payload: JSON.stringify({ applicationId: 'APP-1' }) }).returning('id').executeTakeFirstOrThrow();
+    const delivery = await db
+      .insertInto('event_deliveries')
+      .values({ event_id: event.id, subscriber: 'archive', status: 'dead', attempts: 10, last_error: 'storage root unreachable', locked_until: null, done_at: null })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+
+    const officer = new ApiClient(platform.url);
+    await officer.login(demoEmail('fatou.sow'));
+    expect((await officer.request('GET', '/api/operations/dead-letters')).status).toBe(403);
+
+    const admin = new ApiClient(platform.url);
+    await admin.login(demoEmail('admin'));
+    const list = await admin.request('GET', '/api/operations/dead-letters');
+    expect(list.status).toBe(200);
+    expect(list.body.items).toEqual([expect.objectContaining({ id: delivery.id, topic: 'application.closed', subscriber: 'archive', lastError: 'storage root unreachable' })]);
+
+    expect((await admin.request('POST', '/api/operations/dead-letters/999999/replay')).status).toBe(404);
+    expect((await admin.request('POST', `/api/operations/dead-letters/${delivery.id}/replay`, undefined, { 'x-request-id': 'replay-1' })).status).toBe(204);
+    const again = await admin.request('POST', `/api/operations/dead-letters/${delivery.id}/replay`);
+    expect(again.status).toBe(409);
+    expect(again.body.error.code).toBe('event_delivery_not_dead');
+    const row = await db.selectFrom('event_deliveries').select(['status']).where('id', '=', delivery.id).executeTakeFirstOrThrow();
+    expect(row.status).toBe('pending');
+    const audit = await db.selectFrom('audit_entries').select(['action', 'record_id']).where('request_id', '=', 'replay-1').execute();
+    expect(audit).toEqual([{ action: 'event.dead_letter_replayed', record_id: String(delivery.id) }]);
+  });
+});

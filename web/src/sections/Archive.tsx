@@ -1,0 +1,5 @@
+import { SectionLanding } from './SectionLanding';
+
+export default function Archive() {
+  return <SectionLanding section="archive" />;
+}

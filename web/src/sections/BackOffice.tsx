@@ -1,0 +1,5 @@
+import { SectionLanding } from './SectionLanding';
+
+export default function BackOffice() {
+  return <SectionLanding section="backOffice" />;
+}

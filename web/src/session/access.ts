@@ -1,0 +1,48 @@
+import type { Role, RoleAssignment, SessionUser } from '../api/types';
+
+/**
+ * The shell's sections and the roles that open each of them. This only decides what the
+ * navigation shows; the server enforces the same rules on every API call.
+ */
+export type SectionId = 'applicant' | 'backOffice' | 'administration' | 'archive' | 'audit';
+
+export interface Section {
+  id: SectionId;
+  path: string;
+  roles: readonly Role[];
+}
+
+export const sections: readonly Section[] = [
+  { id: 'applicant', path: '/portal', roles: ['applicant'] },
+  { id: 'backOffice', path: '/back-office', roles: ['officer', 'agency_admin', 'cashier'] },
+  { id: 'administration', path: '/admin', roles: ['agency_admin', 'platform_admin'] },
+  { id: 'archive', path: '/archive', roles: ['archivist'] },
+  { id: 'audit', path: '/audit', roles: ['auditor'] },
+];
+
+export const accountSecurityPath = '/account/security';
+
+export function section(id: SectionId): Section {
+  const found = sections.find((candidate) => candidate.id === id);
+  if (!found) throw new Error(`Unknown section ${id}`);
+  return found;
+}
+
+/** The assignments that open a section: their agencies are the ones the section works for. */
+export function assignmentsFor(user: SessionUser, id: SectionId): RoleAssignment[] {
+  const { roles } = section(id);
+  return user.roles.filter((assignment) => roles.includes(assignment.role));
+}
+
+export function canOpen(user: SessionUser, id: SectionId): boolean {
+  return assignmentsFor(user, id).length > 0;
+}
+
+export function openSections(user: SessionUser): Section[] {
+  return sections.filter((candidate) => canOpen(user, candidate.id));
+}
+
+/** Staff are everyone who holds a role other than applicant; they enrol a second factor. */
+export function isStaff(user: SessionUser): boolean {
+  return user.roles.some((assignment) => assignment.role !== 'applicant');
+}
