@@ -1,7 +1,8 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
-import { Kysely, PostgresDialect, sql } from 'kysely';
+import { createHash } from 'node:crypto';
+import { Kysely, PostgresDialect, sql, type PostgresPool, type PostgresPoolClient } from 'kysely';
 import pg from 'pg';
 import type { Database } from '../../database.ts';
 import { PGliteDialect } from './pglite-dialect.ts';
@@ -82,7 +83,7 @@ async function openServer(databaseUrl: string, options: DatabaseOptions): Promis
       client.release();
     }
   }
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: preparingPool(pool) }) });
   return {
     db,
     engine: 'postgres',
@@ -90,6 +91,28 @@ async function openServer(databaseUrl: string, options: DatabaseOptions): Promis
     close: async () => {
       await db.destroy();
     },
+  };
+}
+
+/**
+ * Runs every parameterised query as a named prepared statement, named by a hash of its text, so
+ * PostgreSQL plans each query shape once per connection instead of on every call (planning was
+ * the larger part of a session lookup's cost). Query shapes are finite: they come from code.
+ */
+function preparingPool(pool: pg.Pool): PostgresPool {
+  return {
+    connect: async () => {
+      const client = await pool.connect();
+      return {
+        query: ((text: unknown, values?: unknown[]) =>
+          typeof text === 'string' && values && values.length > 0
+            ? client.query({ name: `q_${createHash('sha1').update(text).digest('base64url')}`, text, values })
+            : client.query(text as string, values)) as unknown as PostgresPoolClient['query'],
+        release: () => client.release(),
+      };
+    },
+    end: () => pool.end(),
+    options: pool.options,
   };
 }
 
