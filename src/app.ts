@@ -26,6 +26,7 @@ export async function buildApp({ config, database, box }: AppDeps): Promise<App>
     staffTotpRequired: config.staffTotpRequired,
     authAttemptsPerMinute: config.authAttemptsPerMinute,
     publicUrl: config.publicUrl,
+    trustProxyHops: config.trustProxyHops,
   });
   healthRoutes(app, database.ping);
   sessionRoutes(app, {

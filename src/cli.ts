@@ -28,6 +28,7 @@ Environment:
   PORT (3000)  HOST (127.0.0.1)  DATA_DIR (./data)  DATABASE_URL (unset: embedded PGlite in DATA_DIR/pg)
   PUBLIC_URL  LOG_LEVEL (info)  DEMO (true)  STAFF_TOTP_REQUIRED (false)  GUICHET_SECRET_KEY
   SESSION_TTL_HOURS (12)  AUTH_ATTEMPTS_PER_MINUTE (20)  BODY_LIMIT_BYTES (1048576)  DEFAULT_LOCALE (fr)
+  DATABASE_POOL_SIZE (10)  TRUST_PROXY_HOPS (0)
 
 Options:
   -h, --help            show this help

@@ -19,6 +19,8 @@ export interface Config {
   staffTotpRequired: boolean;
   /** Sign-in and registration attempts allowed per client address per minute. */
   authAttemptsPerMinute: number;
+  /** Trust X-Forwarded-For from this many proxy hops (client address for rate limits, audit, logs). */
+  trustProxyHops: number;
   /** Load the demo country and its demo accounts (public passwords!) on start; turn off in production. */
   demo: boolean;
 }
@@ -73,6 +75,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     defaultLocale: locale,
     staffTotpRequired: flag(env, 'STAFF_TOTP_REQUIRED', false),
     demo: flag(env, 'DEMO', true),
+    trustProxyHops: integer(env, 'TRUST_PROXY_HOPS', 0, 0, 10),
     authAttemptsPerMinute: integer(env, 'AUTH_ATTEMPTS_PER_MINUTE', 20, 1, 100_000),
   };
 }

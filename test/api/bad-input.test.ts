@@ -83,3 +83,14 @@ describe('bad input gets a 400 that says what to fix, and nothing is stored', ()
     expect(response.headers.get('x-request-id')).toBe('trace-123');
   });
 });
+
+describe('malformed requests Fastify itself refuses', () => {
+  it('answers an undecodable URL and a lying Content-Length with a 400 in the one error shape', async () => {
+    const badUrl = await fetch(`${platform.url}/api/users/%zz/disable`, { method: 'POST', headers: { 'accept-language': 'en' } });
+    expect(badUrl.status).toBe(400);
+    expect(await badUrl.json()).toEqual({ error: { code: 'bad_request', message: expect.stringContaining('The request is malformed') } });
+    const lying = await platform.app.inject({ method: 'POST', url: '/api/auth/login', headers: { 'content-type': 'application/json', 'content-length': '5' }, payload: '{"a":1}' });
+    expect(lying.statusCode).toBe(400);
+    expect(lying.json().error.code).toBe('bad_request');
+  });
+});

@@ -23,25 +23,32 @@ function toAppError(error: FastifyError, request: FastifyRequest): AppError {
     default:
       break;
   }
-  if (error instanceof SyntaxError && (error as { statusCode?: number }).statusCode === 400) {
+  if (error instanceof SyntaxError && error.statusCode === 400) {
     return new AppError(400, 'invalid_json', { reason: error.message });
+  }
+  // Fastify's other refusals of a malformed request (bad URL, bad Content-Length…) stay 4xx.
+  if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
+    return new AppError(error.statusCode, 'bad_request', { reason: error.message });
   }
   return new AppError(500, 'internal_error');
 }
 
-export function installErrorHandling(app: FastifyInstance): void {
-  app.setErrorHandler((error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
-    const appError = toAppError(error, request);
-    if (appError.status >= 500) request.log.error({ err: error }, 'request failed');
-    else request.log.info({ code: appError.code, status: appError.status }, 'request refused');
-    const message = translate(request.locale ?? 'fr', `errors.${appError.code}`, {
-      ...appError.params,
-      ...(appError.params.record ? { record: translate(request.locale ?? 'fr', `records.${String(appError.params.record)}`) } : {}),
-      requestId: request.id,
-    });
-    void reply
-      .status(appError.status)
-      .headers(appError.headers)
-      .send({ error: { code: appError.code, message, ...(appError.details === undefined ? {} : { details: appError.details }) } });
+/** Logs and sends any error in the API's one shape, translated into the request's language. */
+export function sendError(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
+  const appError = toAppError(error, request);
+  if (appError.status >= 500) request.log.error({ err: error }, 'request failed');
+  else request.log.info({ code: appError.code, status: appError.status }, 'request refused');
+  const message = translate(request.locale ?? 'fr', `errors.${appError.code}`, {
+    ...appError.params,
+    ...(appError.params.record ? { record: translate(request.locale ?? 'fr', `records.${String(appError.params.record)}`) } : {}),
+    requestId: request.id,
   });
+  void reply
+    .status(appError.status)
+    .headers(appError.headers)
+    .send({ error: { code: appError.code, message, ...(appError.details === undefined ? {} : { details: appError.details }) } });
+}
+
+export function installErrorHandling(app: FastifyInstance): void {
+  app.setErrorHandler(sendError);
 }

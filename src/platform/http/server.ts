@@ -9,7 +9,7 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance, type RawReplyDef
 import { installAccessGuard } from '../auth/guard.ts';
 import type { Db } from '../db/database.ts';
 import { negotiateLocale, type Locale } from '../i18n/i18n.ts';
-import { installErrorHandling } from './error-handler.ts';
+import { installErrorHandling, sendError } from './error-handler.ts';
 import { AppError } from './errors.ts';
 import { installMetrics } from './metrics.ts';
 import { installOpenApi } from './openapi.ts';
@@ -25,6 +25,7 @@ export interface HttpOptions {
   /** Sign-in attempts allowed per client address per minute, before the account lockout. */
   authAttemptsPerMinute: number;
   publicUrl: string;
+  trustProxyHops: number;
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;
@@ -53,6 +54,13 @@ export async function createHttpServer(options: HttpOptions): Promise<App> {
       return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
     },
     return503OnClosing: true,
+    // A URL Fastify cannot even decode fails before any hook: answer it in the same shape.
+    frameworkErrors: (error, request, reply) => {
+      request.locale = negotiateLocale(request.headers['accept-language'], options.defaultLocale);
+      sendError(error, request, reply);
+    },
+    // Behind a load balancer the client address comes from X-Forwarded-For, hop by trusted hop.
+    trustProxy: (_address: string, hop: number) => hop < options.trustProxyHops,
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   // Bodies are never coerced ("12" is not a number); query strings and params are text by nature.
