@@ -1,6 +1,6 @@
 import type { Db } from '../platform/db/database.ts';
 import { recordAudit, systemContext } from '../platform/audit/record.ts';
-import { findAccountByEmail, insertAccount } from '../platform/auth/accounts-store.ts';
+import { findAccountByEmail, findCompanyByTaxId, insertAccount, insertCompany } from '../platform/auth/accounts-store.ts';
 import { hashPassword } from '../platform/auth/passwords.ts';
 import { jsonb } from '../platform/db/json.ts';
 import { DEMO_ACCOUNTS, DEMO_AGENCIES, DEMO_PASSWORD } from './country.ts';
@@ -36,9 +36,7 @@ export async function seedDemoCountry(db: Db): Promise<SeedReport> {
       let companyId: string | null = null;
       if (account.company) {
         const company = account.company;
-        companyId =
-          (await trx.selectFrom('companies').select('id').where('tax_id', '=', company.taxId).executeTakeFirst())?.id ??
-          (await trx.insertInto('companies').values({ tax_id: company.taxId, name: company.name }).returning('id').executeTakeFirstOrThrow()).id;
+        companyId = (await findCompanyByTaxId(trx, company.taxId))?.id ?? (await insertCompany(trx, company));
       }
       const agencyId = account.agencyCode ? (agencyIds.get(account.agencyCode) ?? null) : null;
       const userId = await insertAccount(trx, {

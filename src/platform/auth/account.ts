@@ -3,7 +3,7 @@ import { recordAudit, type ChangeContext } from '../audit/record.ts';
 import type { SecretBox } from '../crypto/secret-box.ts';
 import { AppError } from '../http/errors.ts';
 import type { Locale } from '../i18n/i18n.ts';
-import { insertAccount } from './accounts-store.ts';
+import { insertAccount, insertCompany, normaliseTaxId, type NewCompany } from './accounts-store.ts';
 import { hashPassword, MIN_PASSWORD_LENGTH } from './passwords.ts';
 import { acceptedTotpStep, newTotpSecret } from './totp.ts';
 
@@ -12,29 +12,45 @@ export interface Registration {
   password: string;
   displayName: string;
   locale: Locale;
+  /** A business applicant registers the company they act for, identified by its tax id. */
+  company?: NewCompany | undefined;
 }
 
 export function assertPasswordStrength(password: string): void {
   if ([...password].length < MIN_PASSWORD_LENGTH) throw new AppError(400, 'weak_password', { min: MIN_PASSWORD_LENGTH });
 }
 
-/** A citizen opens an applicant account for themself. */
-export async function registerCitizen(db: Db, context: ChangeContext, input: Registration): Promise<string> {
+/**
+ * A citizen opens an applicant account for themself; a business applicant also registers the company
+ * they act for. A company already on the platform is not joined this way: its members must invite.
+ */
+export async function registerApplicant(db: Db, context: ChangeContext, input: Registration): Promise<string> {
   assertPasswordStrength(input.password);
   const passwordHash = await hashPassword(input.password);
   return db.transaction().execute(async (trx) => {
+    const companyId = input.company ? await insertCompany(trx, input.company) : null;
     const userId = await insertAccount(trx, {
       email: input.email,
       displayName: input.displayName,
       passwordHash,
       locale: input.locale,
+      companyId,
       grants: [{ role: 'applicant', agencyId: null }],
     });
-    await recordAudit(trx, { ...context, actor: { type: 'user', id: userId, label: input.email } }, {
+    const self = { ...context, actor: { type: 'user' as const, id: userId, label: input.email } };
+    if (input.company && companyId) {
+      await recordAudit(trx, self, {
+        action: 'company.registered',
+        recordType: 'company',
+        recordId: companyId,
+        after: { taxId: normaliseTaxId(input.company.taxId), name: input.company.name },
+      });
+    }
+    await recordAudit(trx, self, {
       action: 'user.registered',
       recordType: 'user',
       recordId: userId,
-      after: { email: input.email, displayName: input.displayName, locale: input.locale, roles: ['applicant'] },
+      after: { email: input.email, displayName: input.displayName, locale: input.locale, roles: ['applicant'], companyId },
     });
     return userId;
   });

@@ -36,3 +36,23 @@ export async function insertAccount(trx: Transaction<Database>, account: NewAcco
     .execute();
   return user.id;
 }
+
+export interface NewCompany {
+  taxId: string;
+  name: string;
+}
+
+/** Tax ids are compared in one written form: trimmed, upper case. */
+export const normaliseTaxId = (taxId: string) => taxId.trim().toUpperCase();
+
+export async function findCompanyByTaxId(trx: Transaction<Database>, taxId: string) {
+  return trx.selectFrom('companies').select(['id', 'name']).where('tax_id', '=', normaliseTaxId(taxId)).executeTakeFirst();
+}
+
+/** Registers a company under its tax id, which identifies it across the platform. */
+export async function insertCompany(trx: Transaction<Database>, company: NewCompany): Promise<string> {
+  const taxId = normaliseTaxId(company.taxId);
+  if (await findCompanyByTaxId(trx, taxId)) throw conflict('company_already_registered', { taxId });
+  const row = await trx.insertInto('companies').values({ tax_id: taxId, name: company.name.trim() }).returning('id').executeTakeFirstOrThrow();
+  return row.id;
+}

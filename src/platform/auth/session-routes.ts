@@ -6,7 +6,7 @@ import { changeContext, principalOf } from '../http/request-context.ts';
 import { Closed, Email, errors, LocaleSchema } from '../http/schema.ts';
 import { authRateLimit, type App } from '../http/server.ts';
 import type { FastifyRequest } from 'fastify';
-import { confirmTotpEnrolment, registerCitizen, startTotpEnrolment, updateLocale } from './account.ts';
+import { confirmTotpEnrolment, registerApplicant, startTotpEnrolment, updateLocale } from './account.ts';
 import { accountView } from './account-view.ts';
 import { SESSION_COOKIE } from './guard.ts';
 import { login, logout } from './login.ts';
@@ -90,17 +90,23 @@ export function sessionRoutes(app: App, deps: SessionRouteDeps): void {
     config: { access: 'public', ...authRateLimit(deps) },
     schema: {
       tags,
-      summary: 'Open a citizen applicant account',
+      summary: 'Open an applicant account (a citizen, or a business with its company)',
       body: Closed({
         email: Email,
         password: Type.String({ minLength: 1, maxLength: 1024 }),
         displayName: Type.String({ minLength: 2, maxLength: 120 }),
         locale: LocaleSchema,
+        company: Type.Optional(
+          Closed({
+            taxId: Type.String({ pattern: '^\\s*[A-Za-z0-9][A-Za-z0-9-]{3,30}\\s*$', description: 'Tax identification number, e.g. KD-2019-004512' }),
+            name: Type.String({ minLength: 2, maxLength: 200 }),
+          }),
+        ),
       }),
       response: { 201: Type.Object({ id: Type.String() }), ...errors(400, 409, 429) },
     },
   }, async (request, reply) => {
-    const id = await registerCitizen(db, changeContext(request), request.body);
+    const id = await registerApplicant(db, changeContext(request), request.body);
     return reply.status(201).send({ id });
   });
 

@@ -12,6 +12,8 @@ function toAppError(error: FastifyError, request: FastifyRequest): AppError {
     return new AppError(400, 'validation_failed', { summary: problems.map((p) => p.message).join(' ; ') }, { fields: problems });
   }
   if (isDatabaseUnavailable(error)) return databaseUnavailable();
+  // Two requests racing past the same existence check: the unique index decides, the loser hears 409.
+  if ((error as { code?: unknown }).code === '23505') return new AppError(409, 'conflict', { reason: (error as { constraint?: string }).constraint ?? 'unique' });
   switch (error.code) {
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
