@@ -34,6 +34,9 @@ Options:
   -h, --help            show this help
 `;
 
+/** `start` serves until a signal arrives; every other command exits with its code. */
+const KEEP_RUNNING = -1;
+
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
 function newestMtime(target: string): number {
@@ -98,7 +101,7 @@ async function main(argv: string[]): Promise<number> {
       };
       process.once('SIGINT', shutdown);
       process.once('SIGTERM', shutdown);
-      return -1;
+      return KEEP_RUNNING;
     }
     case 'migrate':
     case 'seed': {
@@ -144,7 +147,7 @@ async function main(argv: string[]): Promise<number> {
 
 main(process.argv.slice(2)).then(
   (code) => {
-    if (code >= 0) process.exit(code);
+    if (code !== KEEP_RUNNING) process.exit(code);
   },
   (error: unknown) => {
     console.error(error instanceof ConfigError ? `configuration error: ${error.message}` : error);

@@ -45,8 +45,7 @@ export const identityMigration = {
         csrf_token text not null,
         created_at timestamptz not null default now(),
         expires_at timestamptz not null,
-        ip text,
-        user_agent text
+        ip text
       );
       create index sessions_user on sessions (user_id);
       create index sessions_expiry on sessions (expires_at);
@@ -59,8 +58,7 @@ export const identityMigration = {
         key_hash text not null,
         created_by uuid references users (id),
         created_at timestamptz not null default now(),
-        revoked_at timestamptz,
-        last_used_at timestamptz
+        revoked_at timestamptz
       );
     `.execute(db);
   },

@@ -58,7 +58,6 @@ export interface SessionsTable {
   created_at: Generated<Date>;
   expires_at: Date;
   ip: Optional<string>;
-  user_agent: Optional<string>;
 }
 
 export interface ApiClientsTable {
@@ -73,7 +72,6 @@ export interface ApiClientsTable {
   created_by: Optional<string>;
   created_at: Generated<Date>;
   revoked_at: Optional<Date>;
-  last_used_at: Optional<Date>;
 }
 
 export interface IdentityTables {
