@@ -100,6 +100,7 @@ describe('authorisation by role and agency', () => {
     expect(read.body.items).toHaveLength(5);
     const notAllowed = await new ApiClient(platform.url).request('GET', '/api/users', undefined, machine);
     expect(notAllowed.status).toBe(403);
+    expect((await new ApiClient(platform.url).request('GET', '/api/session', undefined, machine)).status).toBe(403);
 
     expect((await admin.request('DELETE', `/api/api-clients/${created.body.id}`)).status).toBe(204);
     const revoked = await new ApiClient(platform.url).request('GET', '/api/audit/entries', undefined, machine);

@@ -41,6 +41,12 @@ describe('authorisation policy', () => {
     expect(authorise(someone([{ role: 'applicant', agencyId: null }]), 'session.self')).toMatchObject({ allowed: true });
   });
 
+  it('gives machine clients no personal account to manage', () => {
+    const machine: Principal = { ...someone([{ role: 'auditor', agencyId: null }]), kind: 'api_client' };
+    expect(authorise(machine, 'session.self')).toEqual({ allowed: false, reason: 'role' });
+    expect(authorise(machine, 'audit.read')).toMatchObject({ allowed: true });
+  });
+
   it('holds staff who must still enrol a second factor to their own account', () => {
     const pending = someone([{ role: 'platform_admin', agencyId: null }], true);
     expect(authorise(pending, 'session.self')).toMatchObject({ allowed: true });

@@ -1,5 +1,5 @@
 import { AppError, forbidden, forbiddenAgency } from '../http/errors.ts';
-import type { Role, RoleGrant } from './roles.ts';
+import { ROLES, type Role, type RoleGrant } from './roles.ts';
 
 /**
  * Every permission the platform knows, with the roles that hold it and how far it reaches:
@@ -8,13 +8,13 @@ import type { Role, RoleGrant } from './roles.ts';
  * This table is the one place authorisation is decided; routes and services only name a permission.
  */
 export const PERMISSIONS = {
-  'session.self': { roles: 'any', scope: 'self' },
+  'session.self': { roles: ROLES, scope: 'self' },
   'audit.read': { roles: ['auditor'], scope: 'national' },
   'users.read': { roles: ['platform_admin', 'agency_admin'], scope: 'agency' },
   'users.manage': { roles: ['platform_admin', 'agency_admin'], scope: 'agency' },
   'api_clients.manage': { roles: ['platform_admin', 'agency_admin'], scope: 'agency' },
   'operations.manage': { roles: ['platform_admin'], scope: 'national' },
-} as const satisfies Record<string, { roles: readonly Role[] | 'any'; scope: 'national' | 'agency' | 'self' }>;
+} as const satisfies Record<string, { roles: readonly Role[]; scope: 'national' | 'agency' | 'self' }>;
 
 export type Permission = keyof typeof PERMISSIONS;
 
@@ -41,7 +41,8 @@ export type Decision =
 export function authorise(principal: Principal, permission: Permission, target?: { agencyId: string | null }): Decision {
   const rule = PERMISSIONS[permission];
   if (principal.mfaPending && permission !== 'session.self') return { allowed: false, reason: 'mfa' };
-  if (rule.roles === 'any') return { allowed: true, grant: null };
+  // `self` means a person's own account: a machine client has none.
+  if (rule.scope === 'self') return principal.kind === 'user' ? { allowed: true, grant: null } : { allowed: false, reason: 'role' };
   const allowedRoles: readonly Role[] = rule.roles;
   const holding = principal.grants.filter((g) => allowedRoles.includes(g.role));
   if (holding.length === 0) return { allowed: false, reason: 'role' };
@@ -61,7 +62,7 @@ export function assertAllowed(principal: Principal, permission: Permission, targ
 /** The agencies a principal may act on under a permission; null means all of them. */
 export function agencyScope(principal: Principal, permission: Permission): string[] | null {
   const rule = PERMISSIONS[permission];
-  if (rule.roles === 'any' || rule.scope === 'national') return null;
+  if (rule.scope !== 'agency') return null;
   const allowedRoles: readonly Role[] = rule.roles;
   const holding = principal.grants.filter((g) => allowedRoles.includes(g.role));
   if (holding.some((g) => g.agencyId === null)) return null;
