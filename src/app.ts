@@ -1,3 +1,4 @@
+import { catalogueRoutes } from './modules/catalogue/index.ts';
 import { auditRoutes } from './platform/audit/routes.ts';
 import { adminRoutes } from './platform/auth/admin-routes.ts';
 import { sessionRoutes } from './platform/auth/session-routes.ts';
@@ -39,6 +40,7 @@ export async function buildApp({ config, database, box }: AppDeps): Promise<App>
   adminRoutes(app, db);
   auditRoutes(app, db);
   operationsRoutes(app, db);
+  catalogueRoutes(app, db);
   await serveWebApp(app);
   return app;
 }

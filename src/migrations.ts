@@ -1,3 +1,4 @@
+import { catalogueMigration } from './modules/catalogue/migration.ts';
 import { auditMigration } from './platform/audit/migration.ts';
 import { identityMigration } from './platform/auth/migration.ts';
 import { blobsMigration } from './platform/blobs/migration.ts';
@@ -10,4 +11,5 @@ export const migrations: Migrations = {
   '0002_audit': auditMigration,
   '0003_events': eventsMigration,
   '0004_blobs': blobsMigration,
+  '0005_catalogue': catalogueMigration,
 };

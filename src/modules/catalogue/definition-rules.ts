@@ -5,6 +5,8 @@ export interface DefinitionProblem {
   path: string;
   code: string;
   params: Record<string, unknown>;
+  /** Set when the message comes from the shared validation catalogue rather than `definition.<code>`. */
+  messageKey?: string;
 }
 
 type FormSchema = { properties?: Record<string, { type?: unknown; properties?: Record<string, unknown>; items?: { properties?: Record<string, unknown> } }> };

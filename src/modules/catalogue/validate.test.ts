@@ -17,8 +17,10 @@ describe('validating a procedure definition', () => {
     (definition.title as Record<string, unknown>).ar = '';
     definition.colour = 'green';
     const errors = errorsOf(definition);
-    expect(errors).toContainEqual(expect.objectContaining({ path: '/title/ar', code: 'schema' }));
-    expect(errors).toContainEqual(expect.objectContaining({ path: '/', params: expect.objectContaining({ additionalProperty: 'colour' }) }));
+    expect(errors).toContainEqual(expect.objectContaining({ path: '/title/ar', code: 'schema', messageKey: 'validation.minLength' }));
+    expect(errors).toContainEqual(
+      expect.objectContaining({ path: '/', messageKey: 'validation.additionalProperties', params: expect.objectContaining({ path: 'definition.colour' }) }),
+    );
   });
 
   it('refuses a form example its own schema rejects, at the example path', () => {

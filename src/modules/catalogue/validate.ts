@@ -1,5 +1,7 @@
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
+import type { ErrorObject } from 'ajv';
+import { pathOf, validationMessage } from '../../platform/http/validation-messages.ts';
 import { checkDefinition, type DefinitionProblem } from './definition-rules.ts';
 import { ProcedureDefinition } from './definition.ts';
 
@@ -13,6 +15,14 @@ export function formAjv(): Ajv2020 {
 const definitionAjv = formAjv();
 const matchesShape = definitionAjv.compile<ProcedureDefinition>(ProcedureDefinition);
 
+/** Ajv's errors as definition problems at their JSON path, worded by the shared validation catalogue. */
+function schemaProblems(errors: ErrorObject[] | null | undefined, code: string, prefix: string): DefinitionProblem[] {
+  return (errors ?? []).map((error) => {
+    const path = `${prefix}${error.instancePath}` || '/';
+    return { path, code, ...validationMessage(error, pathOf(error, prefix.replace(/^\//, '').replace(/\//g, '.') || 'definition')) };
+  });
+}
+
 export type DefinitionValidation = { ok: true; definition: ProcedureDefinition } | { ok: false; errors: DefinitionProblem[] };
 
 /**
@@ -22,10 +32,7 @@ export type DefinitionValidation = { ok: true; definition: ProcedureDefinition }
  */
 export function validateDefinition(raw: unknown, agencyCodes: readonly string[]): DefinitionValidation {
   if (!matchesShape(raw)) {
-    return {
-      ok: false,
-      errors: (matchesShape.errors ?? []).map((e) => ({ path: e.instancePath || '/', code: 'schema', params: { keyword: e.keyword, message: e.message ?? '', ...e.params } })),
-    };
+    return { ok: false, errors: schemaProblems(matchesShape.errors, 'schema', '') };
   }
   const definition = raw;
   if ((definition.form.schema as { type?: unknown }).type !== 'object') {
@@ -39,10 +46,7 @@ export function validateDefinition(raw: unknown, agencyCodes: readonly string[])
     return { ok: false, errors: [{ path: '/form/schema', code: 'form_schema_invalid', params: { message: (error as Error).message } }] };
   }
   if (!acceptsForm(definition.form.example)) {
-    return {
-      ok: false,
-      errors: (acceptsForm.errors ?? []).map((e) => ({ path: `/form/example${e.instancePath}`, code: 'example_rejected', params: { message: e.message ?? '' } })),
-    };
+    return { ok: false, errors: schemaProblems(acceptsForm.errors, 'example_rejected', '/form/example') };
   }
   const problems = checkDefinition(definition, agencyCodes);
   return problems.length ? { ok: false, errors: problems } : { ok: true, definition };

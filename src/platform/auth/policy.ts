@@ -14,6 +14,7 @@ export const PERMISSIONS = {
   'users.manage': { roles: ['platform_admin', 'agency_admin'], scope: 'agency' },
   'api_clients.manage': { roles: ['platform_admin', 'agency_admin'], scope: 'agency' },
   'operations.manage': { roles: ['platform_admin'], scope: 'national' },
+  'catalogue.publish': { roles: ['platform_admin', 'agency_admin'], scope: 'agency' },
 } as const satisfies Record<string, { roles: readonly Role[]; scope: 'national' | 'agency' | 'self' }>;
 
 export type Permission = keyof typeof PERMISSIONS;

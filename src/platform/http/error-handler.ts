@@ -1,6 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { isDatabaseUnavailable } from '../db/database.ts';
-import { translate } from '../i18n/i18n.ts';
+import { translate, type Locale } from '../i18n/i18n.ts';
 import { AppError, databaseUnavailable } from './errors.ts';
 import { describeValidationErrors } from './validation-messages.ts';
 
@@ -45,10 +45,25 @@ export function sendError(error: FastifyError, request: FastifyRequest, reply: F
     ...(appError.params.record ? { record: translate(request.locale ?? 'fr', `records.${String(appError.params.record)}`) } : {}),
     requestId: request.id,
   });
+  const details = translateFieldMessages(appError.details, request.locale ?? 'fr');
   void reply
     .status(appError.status)
     .headers(appError.headers)
-    .send({ error: { code: appError.code, message, ...(appError.details === undefined ? {} : { details: appError.details }) } });
+    .send({ error: { code: appError.code, message, ...(details === undefined ? {} : { details }) } });
+}
+
+/** Per-field problems raised with a catalogue key (`messageKey` + `params`) get their message in the caller's language. */
+function translateFieldMessages(details: unknown, locale: Locale): unknown {
+  const fields = (details as { fields?: unknown } | undefined)?.fields;
+  if (!Array.isArray(fields)) return details;
+  return {
+    ...(details as object),
+    fields: fields.map((field: { messageKey?: string; params?: Record<string, unknown> }) => {
+      if (!field.messageKey) return field;
+      const { messageKey, ...rest } = field;
+      return { ...rest, message: translate(locale, messageKey, field.params ?? {}) };
+    }),
+  };
 }
 
 export function installErrorHandling(app: FastifyInstance): void {
