@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { buildApp } from './app.ts';
 import { seedDemoCountry } from './demo/seed.ts';
+import { publishShippedDefinitions, readShippedDefinitions } from './modules/catalogue/index.ts';
 import { purgeExpiredSessions } from './platform/auth/session-purge.ts';
 import { createEventBus, type EventBus } from './platform/events/index.ts';
 import { migrations } from './migrations.ts';
@@ -28,7 +29,10 @@ export async function startPlatform(config: Config): Promise<RunningPlatform> {
   const database = await openConfiguredDatabase(config);
   try {
     await migrateToLatest(database.db, migrations);
-    if (config.demo) await seedDemoCountry(database.db);
+    if (config.demo) {
+      await seedDemoCountry(database.db);
+      await publishShippedDefinitions(database.db, await readShippedDefinitions());
+    }
     const box = secretBox(await loadServerKey(process.env, config.dataDir));
     const app = await buildApp({ config, database, box });
     const bus = createEventBus({ logger: app.log });

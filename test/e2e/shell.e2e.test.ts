@@ -1,45 +1,7 @@
-import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
 import { URI } from 'otpauth';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp } from '../support/app.ts';
-
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const DEMO_PASSWORD = 'Guichet-Demo-2026';
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-interface AxeViolation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: { target: unknown[] }[];
-}
-
-/**
- * WCAG 2.2 A/AA rules; a serious or critical finding fails the story. axe is evaluated through
- * the DevTools protocol rather than an inline <script>, which the server's Content-Security-Policy
- * (script-src 'self') rightly refuses, and which the test keeps on.
- */
-async function seriousAccessibilityViolations(page: Page): Promise<string[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource);
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: unknown[] }> } }).axe;
-    const result = await axe.run(document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
-    });
-    return result.violations;
-  });
-  return (violations as AxeViolation[])
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map((violation) => `${violation.id} (${violation.impact}): ${violation.help} at ${JSON.stringify(violation.nodes.map((node) => node.target))}`);
-}
-
-async function documentLanguage(page: Page): Promise<{ lang: string; dir: string }> {
-  return page.evaluate(() => ({ lang: document.documentElement.lang, dir: document.documentElement.dir }));
-}
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { browserStory, DEMO_PASSWORD, documentLanguage, seriousAccessibilityViolations, signInInFrench } from './support.ts';
 
 async function accountLocale(page: Page): Promise<string> {
   return page.evaluate(async () => {
@@ -50,38 +12,7 @@ async function accountLocale(page: Page): Promise<string> {
 }
 
 describe('the web shell', { timeout: 90_000 }, () => {
-  let app: Awaited<ReturnType<typeof startTestApp>>;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    // The same build the server's `start` command runs; a no-op when web/dist is current.
-    execFileSync(process.execPath, ['src/cli.ts', 'build-web', '--if-stale'], { cwd: ROOT, stdio: 'inherit' });
-    app = await startTestApp();
-    browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-    });
-  }, 180_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-  });
-
-  const policyViolations: string[] = [];
-
-  async function openPage(viewport = { width: 1280, height: 900 }): Promise<Page> {
-    const context = await browser.newContext({ viewport, baseURL: app.url });
-    const page = await context.newPage();
-    page.on('console', (message) => {
-      if (message.text().includes('Content Security Policy')) policyViolations.push(message.text());
-    });
-    return page;
-  }
-
-  afterEach(() => {
-    expect(policyViolations.splice(0)).toEqual([]);
-  });
+  const { openPage } = browserStory();
 
   it('lets a citizen sign in in Arabic, right to left, then switch to French and sign out', async () => {
     const page = await openPage();
@@ -138,9 +69,7 @@ describe('the web shell', { timeout: 90_000 }, () => {
     // A deep link survives the detour through the sign-in page.
     await page.goto('/back-office');
     await page.getByRole('heading', { level: 1, name: 'Connexion' }).waitFor();
-    await page.getByLabel('Adresse e-mail').fill('fatou.sow@demo.guichet.test');
-    await page.getByLabel('Mot de passe').fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: 'Se connecter' }).click();
+    await signInInFrench(page, 'fatou.sow@demo.guichet.test');
 
     await page.getByRole('heading', { level: 1, name: 'Espace agents' }).waitFor();
     await page.getByText('Ministère du Commerce').waitFor();
@@ -161,9 +90,7 @@ describe('the web shell', { timeout: 90_000 }, () => {
   it('folds the navigation behind a Menu button on a phone', async () => {
     const page = await openPage({ width: 375, height: 740 });
     await page.goto('/login');
-    await page.getByLabel('Adresse e-mail').fill('leila.haddad@demo.guichet.test');
-    await page.getByLabel('Mot de passe').fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: 'Se connecter' }).click();
+    await signInInFrench(page, 'leila.haddad@demo.guichet.test');
 
     // Leila's account is in English: without a choice made in this browser, the account's language applies.
     await page.getByRole('heading', { level: 1, name: /Hello/ }).waitFor();
@@ -185,9 +112,7 @@ describe('the web shell', { timeout: 90_000 }, () => {
   it('lets an officer enrol a second factor, then asks for the one-time code at the next sign-in', async () => {
     const page = await openPage();
     await page.goto('/login');
-    await page.getByLabel('Adresse e-mail').fill('amina.belkacem@demo.guichet.test');
-    await page.getByLabel('Mot de passe').fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: 'Se connecter' }).click();
+    await signInInFrench(page, 'amina.belkacem@demo.guichet.test');
     await page.getByRole('heading', { level: 1, name: /Bonjour/ }).waitFor();
 
     await page.getByRole('link', { name: "L'activer maintenant" }).click();
@@ -200,9 +125,7 @@ describe('the web shell', { timeout: 90_000 }, () => {
     expect(await page.getByRole('link', { name: "L'activer maintenant" }).count()).toBe(0);
 
     await page.getByRole('button', { name: 'Se déconnecter' }).click();
-    await page.getByLabel('Adresse e-mail').fill('amina.belkacem@demo.guichet.test');
-    await page.getByLabel('Mot de passe').fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: 'Se connecter' }).click();
+    await signInInFrench(page, 'amina.belkacem@demo.guichet.test');
     const codeField = page.getByLabel('Code à usage unique');
     await codeField.waitFor();
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('login-totp');

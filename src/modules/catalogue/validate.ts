@@ -5,14 +5,19 @@ import { pathOf, validationMessage } from '../../platform/http/validation-messag
 import { checkDefinition, type DefinitionProblem } from './definition-rules.ts';
 import { ProcedureDefinition } from './definition.ts';
 
-/** The Ajv that compiles form schemas, on the server as the browser's form library does: 2020-12 with formats. */
+/**
+ * The Ajv that compiles form schemas, on the server as the browser's form library does: 2020-12
+ * with formats. Strict, so a misspelt keyword (`patern`) is an error rather than a check silently
+ * off; `required` and bounds inside if/then may name fields typed elsewhere.
+ */
 export function formAjv(): Ajv2020 {
-  const ajv = new Ajv2020({ allErrors: true, strict: false });
+  const ajv = new Ajv2020({ allErrors: true, strict: true, strictRequired: false, strictTypes: false });
   addFormats.default(ajv);
   return ajv;
 }
 
-const definitionAjv = formAjv();
+const definitionAjv = new Ajv2020({ allErrors: true, strict: false });
+addFormats.default(definitionAjv);
 const matchesShape = definitionAjv.compile<ProcedureDefinition>(ProcedureDefinition);
 
 /** Ajv's errors as definition problems at their JSON path, worded by the shared validation catalogue. */

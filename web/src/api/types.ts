@@ -48,3 +48,80 @@ export interface TotpSetup {
   secret: string;
   otpauthUrl: string;
 }
+
+/** A role held for one agency, or nationally (agencyId null), as the administration API writes it. */
+export interface RoleGrant {
+  role: Role;
+  agencyId: string | null;
+}
+
+export interface StaffAccount {
+  id: string;
+  email: string;
+  displayName: string;
+  disabled: boolean;
+  grants: RoleGrant[];
+}
+
+export interface NewStaffAccount {
+  email: string;
+  displayName: string;
+  password: string;
+  locale: Language;
+  grants: RoleGrant[];
+}
+
+/** A machine client; its key is known only by its prefix, except once in `CreatedApiClient`. */
+export interface ApiClient extends RoleGrant {
+  id: string;
+  name: string;
+  keyPrefix: string;
+  createdAt: string;
+  revokedAt: string | null;
+}
+
+export interface CreatedApiClient extends ApiClient {
+  key: string;
+}
+
+/** An outbox delivery that used up its attempts. */
+export interface DeadLetter {
+  id: number;
+  eventId: number;
+  topic: string;
+  subscriber: string;
+  attempts: number;
+  lastError: string | null;
+  payload: unknown;
+  emittedAt: string;
+}
+
+export interface AuditEntry {
+  seq: number;
+  occurredAt: string;
+  actor: { type: string; id: string | null; label: string };
+  agencyId: string | null;
+  action: string;
+  record: { type: string; id: string | null };
+  beforeDigest: string | null;
+  afterDigest: string | null;
+  requestId: string | null;
+  ip: string | null;
+  details: Record<string, unknown>;
+  hash: string;
+}
+
+export interface ChainVerdict {
+  ok: boolean;
+  checked: number;
+  lastSeq: number;
+  lastHash: string;
+  problem?: { kind: string; seq: number; message: string };
+}
+
+/** `details` of a `validation_failed` refusal: one translated message per offending field. */
+export interface FieldProblem {
+  path: string;
+  keyword: string;
+  message: string;
+}

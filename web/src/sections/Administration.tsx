@@ -1,5 +1,31 @@
-import { SectionLanding } from './SectionLanding';
+import { lazy, Suspense } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useSignedInUser } from '../session/SessionContext';
+import { Loading } from '../shell/Loading';
+import { PageHeading } from '../shell/PageHeading';
+import { ApiClients } from './administration/ApiClients';
+import { StaffAccounts } from './administration/StaffAccounts';
 
+const DeadLetters = lazy(() => import('./administration/DeadLetters'));
+
+/** Staff accounts and machine clients for administrators; the outbox's dead letters for the platform's. */
 export default function Administration() {
-  return <SectionLanding section="administration" />;
+  const { t } = useTranslation();
+  const user = useSignedInUser();
+  // The operations permission is national and held by platform administrators only (policy.ts).
+  const operator = user.roles.some((assignment) => assignment.role === 'platform_admin');
+
+  return (
+    <div className="stack">
+      <PageHeading>{t('sections.administration.title')}</PageHeading>
+      <p className="lead">{t('administration.intro')}</p>
+      <StaffAccounts />
+      <ApiClients />
+      {operator ? (
+        <Suspense fallback={<Loading />}>
+          <DeadLetters />
+        </Suspense>
+      ) : null}
+    </div>
+  );
 }

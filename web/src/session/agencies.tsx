@@ -20,6 +20,11 @@ export function AgenciesProvider({ children }: { children: ReactNode }) {
   return <AgenciesContext value={agencies}>{children}</AgenciesContext>;
 }
 
+/** Every agency on the platform, in code order; empty until the list has arrived. */
+export function useAgencies(): readonly Agency[] {
+  return use(AgenciesContext);
+}
+
 /** Names the agency of a role assignment in the current language ("National level" if none). */
 export function useAgencyName(): (assignment: RoleAssignment) => string {
   const agencies = use(AgenciesContext);
