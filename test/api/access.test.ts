@@ -125,3 +125,18 @@ describe('authorisation by role and agency', () => {
     }
   });
 });
+
+describe('administrators managing accounts', () => {
+  it('refuses a grant without its agency with the field named, and an administrator disabling themself', async () => {
+    const admin = await signedIn('admin');
+    admin.language = 'en';
+    const noAgency = await admin.request('POST', '/api/users', { ...newOfficer(agencies.COMMERCE!, 'no.agency@commerce.test'), grants: [{ role: 'officer', agencyId: null }] });
+    expect(noAgency.status).toBe(400);
+    expect(noAgency.body.error).toMatchObject({ code: 'role_needs_agency', details: { fields: [{ path: 'body.grants.agencyId', message: 'Role officer is exercised within an agency: choose it.' }] } });
+    const self = (await admin.request('GET', '/api/session')).body.user.id;
+    const refused = await admin.request('POST', `/api/users/${self}/disable`);
+    expect(refused.status).toBe(409);
+    expect(refused.body.error.code).toBe('cannot_disable_self');
+    expect((await admin.request('GET', '/api/session')).status).toBe(200);
+  });
+});

@@ -1,7 +1,7 @@
 import type { Db } from '../db/database.ts';
 import { recordAudit, type ChangeContext } from '../audit/record.ts';
 import type { SecretBox } from '../crypto/secret-box.ts';
-import { AppError } from '../http/errors.ts';
+import { AppError, fieldError } from '../http/errors.ts';
 import type { Locale } from '../i18n/i18n.ts';
 import { insertAccount, insertCompany, normaliseTaxId, type NewCompany } from './accounts-store.ts';
 import { hashPassword, MIN_PASSWORD_LENGTH } from './passwords.ts';
@@ -17,7 +17,7 @@ export interface Registration {
 }
 
 export function assertPasswordStrength(password: string): void {
-  if ([...password].length < MIN_PASSWORD_LENGTH) throw new AppError(400, 'weak_password', { min: MIN_PASSWORD_LENGTH });
+  if ([...password].length < MIN_PASSWORD_LENGTH) throw fieldError(400, 'weak_password', 'body.password', { min: MIN_PASSWORD_LENGTH });
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { Transaction } from 'kysely';
 import type { Database } from '../../database.ts';
-import { conflict } from '../http/errors.ts';
+import { conflict, fieldError } from '../http/errors.ts';
 import type { RoleGrant } from './roles.ts';
 
 export interface NewAccount {
@@ -18,7 +18,7 @@ export async function findAccountByEmail(trx: Transaction<Database>, email: stri
 
 /** Inserts an account and its role grants; e-mails are unique whatever their case. */
 export async function insertAccount(trx: Transaction<Database>, account: NewAccount): Promise<string> {
-  if (await findAccountByEmail(trx, account.email)) throw conflict('email_taken', { email: account.email });
+  if (await findAccountByEmail(trx, account.email)) throw fieldError(409, 'email_taken', 'body.email', { email: account.email });
   const user = await trx
     .insertInto('users')
     .values({

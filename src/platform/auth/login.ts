@@ -95,7 +95,7 @@ export async function login(deps: LoginDeps, context: ChangeContext, request: Lo
         ip: context.ip,
       })
       .execute();
-    await recordAudit(trx, { ...context, actor: { type: 'user', id: user.id, label: user.email } }, {
+    await recordAudit(trx, { ...context, actor: { type: 'user', id: user.id, label: `${user.display_name} <${user.email}>` } }, {
       action: 'auth.login',
       recordType: 'user',
       recordId: user.id,

@@ -1,6 +1,6 @@
 import type { Db } from '../db/database.ts';
 import { recordAudit, type ChangeContext } from '../audit/record.ts';
-import { AppError, notFound } from '../http/errors.ts';
+import { AppError, fieldError, notFound } from '../http/errors.ts';
 import type { Locale } from '../i18n/i18n.ts';
 import { assertPasswordStrength } from './account.ts';
 import { insertAccount } from './accounts-store.ts';
@@ -18,9 +18,8 @@ export interface NewStaffUser {
 
 export function assertGrantShape(grant: RoleGrant): void {
   if (roleNeedsAgency(grant.role) !== (grant.agencyId !== null)) {
-    throw new AppError(400, 'validation_failed', {
-      summary: roleNeedsAgency(grant.role) ? `role ${grant.role} needs an agencyId` : `role ${grant.role} is national: agencyId must be null`,
-    });
+    const code = roleNeedsAgency(grant.role) ? 'role_needs_agency' : 'role_is_national';
+    throw fieldError(400, code, 'body.grants.agencyId', { role: grant.role });
   }
 }
 
@@ -83,6 +82,8 @@ export async function disableUser(db: Db, principal: Principal, context: ChangeC
   await db.transaction().execute(async (trx) => {
     const user = await trx.selectFrom('users').select(['id', 'email', 'disabled_at']).where('id', '=', userId).forUpdate().executeTakeFirst();
     if (!user) throw notFound('user', userId);
+    // An administrator locking themself out leaves nobody to undo it.
+    if (principal.kind === 'user' && principal.id === userId) throw new AppError(409, 'cannot_disable_self');
     const grants = await trx.selectFrom('role_grants').select(['role', 'agency_id']).where('user_id', '=', userId).execute();
     const agencies = grants.map((g) => g.agency_id);
     if (!agencies.some((agencyId) => authorise(principal, 'users.manage', { agencyId }).allowed)) assertAllowed(principal, 'users.manage', { agencyId: agencies[0] ?? null });

@@ -34,3 +34,7 @@ export const forbiddenAgency = () => new AppError(403, 'forbidden_agency');
 export const notFound = (record: string, id: string) => new AppError(404, 'not_found', { record, id });
 export const conflict = (code: string, params: Record<string, unknown> = {}) => new AppError(409, code, params);
 export const databaseUnavailable = () => new AppError(503, 'database_unavailable', {}, undefined, { 'retry-after': '5' });
+
+/** A refusal about one request field: the message names the problem, `details.fields` says where (for forms). */
+export const fieldError = (status: number, code: string, path: string, params: Record<string, unknown> = {}) =>
+  new AppError(status, code, params, { fields: [{ path, code, messageKey: `errors.${code}`, params }] });
