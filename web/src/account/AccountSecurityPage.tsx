@@ -1,6 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TotpSetup } from '../api/types';
+import { Field } from '../forms/Field';
+import { useSubmission } from '../forms/useSubmission';
 import { useSession, useSignedInUser } from '../session/SessionContext';
 import { ErrorAlert, StatusMessage } from '../shell/ErrorAlert';
 import { PageHeading } from '../shell/PageHeading';
@@ -17,37 +19,29 @@ export default function AccountSecurityPage() {
   const { request, refresh } = useSession();
   const [setup, setSetup] = useState<TotpSetup | null>(null);
   const [code, setCode] = useState('');
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { pending, error, setError, run } = useSubmission();
   const [confirmed, setConfirmed] = useState(false);
 
   async function start() {
-    setPending(true);
-    setError(null);
-    try {
+    await run(async () => {
       setSetup(await request<TotpSetup>('/api/me/totp/setup', { method: 'POST' }));
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setPending(false);
-    }
+    });
   }
 
   async function confirm(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    setPending(true);
-    setError(null);
-    try {
-      await request<void>('/api/me/totp/confirm', { method: 'POST', body: { code } });
-      setConfirmed(true);
-      setSetup(null);
-      await refresh();
-    } catch (failure) {
-      setError(failure);
-      setCode('');
-    } finally {
-      setPending(false);
-    }
+    await run(
+      async () => {
+        await request<void>('/api/me/totp/confirm', { method: 'POST', body: { code } });
+        setConfirmed(true);
+        setSetup(null);
+        await refresh();
+      },
+      (failure) => {
+        setError(failure);
+        setCode('');
+      },
+    );
   }
 
   return (
@@ -83,22 +77,23 @@ export default function AccountSecurityPage() {
               </code>
             </dd>
           </dl>
-          <div className="field">
-            <label htmlFor="totp-code">{t('security.code')}</label>
-            <input
-              id="totp-code"
-              name="code"
-              className="input--code"
-              dir="ltr"
-              inputMode="numeric"
-              autoComplete="one-time-code"
-              pattern="[0-9]{6}"
-              maxLength={6}
-              required
-              value={code}
-              onChange={(event) => setCode(event.target.value.replace(/\D/g, ''))}
-            />
-          </div>
+          <Field id="totp-code" label={t('security.code')}>
+            {(control) => (
+              <input
+                {...control}
+                name="code"
+                className="input--code"
+                dir="ltr"
+                inputMode="numeric"
+                autoComplete="one-time-code"
+                pattern="[0-9]{6}"
+                maxLength={6}
+                required
+                value={code}
+                onChange={(event) => setCode(event.target.value.replace(/\D/g, ''))}
+              />
+            )}
+          </Field>
           <button type="submit" className="button" disabled={pending}>
             {pending ? t('security.confirming') : t('security.confirm')}
           </button>

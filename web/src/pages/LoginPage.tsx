@@ -2,6 +2,8 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useSearchParams } from 'react-router';
 import { ApiError } from '../api/client';
+import { Field } from '../forms/Field';
+import { useSubmission } from '../forms/useSubmission';
 import { useSession } from '../session/SessionContext';
 import { ErrorAlert, StatusMessage } from '../shell/ErrorAlert';
 import { Loading } from '../shell/Loading';
@@ -21,8 +23,7 @@ export function LoginPage() {
   const [totp, setTotp] = useState('');
   // The server asks for the second factor only once the password is right.
   const [totpPrompt, setTotpPrompt] = useState<string | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [pending, setPending] = useState(false);
+  const { pending, error, setError, run } = useSubmission();
   const totpField = useRef<HTMLInputElement>(null);
 
   // When the code field appears, the next thing to type is the code.
@@ -35,23 +36,20 @@ export function LoginPage() {
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    setPending(true);
-    setError(null);
-    try {
-      await login({ email, password, ...(totpPrompt === null ? {} : { totp }) });
-    } catch (failure) {
-      if (failure instanceof ApiError && failure.code === 'totp_required') {
-        setTotpPrompt(failure.message);
-      } else {
-        setError(failure);
-        if (failure instanceof ApiError && failure.code === 'totp_invalid') {
-          setTotp('');
-          totpField.current?.focus();
+    await run(
+      () => login({ email, password, ...(totpPrompt === null ? {} : { totp }) }),
+      (failure) => {
+        if (failure instanceof ApiError && failure.code === 'totp_required') {
+          setTotpPrompt(failure.message);
+        } else {
+          setError(failure);
+          if (failure instanceof ApiError && failure.code === 'totp_invalid') {
+            setTotp('');
+            totpField.current?.focus();
+          }
         }
-      }
-    } finally {
-      setPending(false);
-    }
+      },
+    );
   }
 
   return (
@@ -59,55 +57,54 @@ export function LoginPage() {
       <PageHeading>{t('login.title')}</PageHeading>
       <p className="lead">{t('login.intro')}</p>
       <form className="form card" onSubmit={(event) => void submit(event)}>
-        <div className="field">
-          <label htmlFor="login-email">{t('login.email')}</label>
-          <input
-            id="login-email"
-            name="email"
-            type="email"
-            dir="ltr"
-            autoComplete="username"
-            required
-            value={email}
-            onChange={(event) => setEmail(event.target.value)}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor="login-password">{t('login.password')}</label>
-          <input
-            id="login-password"
-            name="password"
-            type="password"
-            dir="ltr"
-            autoComplete="current-password"
-            required
-            value={password}
-            onChange={(event) => setPassword(event.target.value)}
-          />
-        </div>
+        <Field id="login-email" label={t('login.email')}>
+          {(control) => (
+            <input
+              {...control}
+              name="email"
+              type="email"
+              dir="ltr"
+              autoComplete="username"
+              required
+              value={email}
+              onChange={(event) => setEmail(event.target.value)}
+            />
+          )}
+        </Field>
+        <Field id="login-password" label={t('login.password')}>
+          {(control) => (
+            <input
+              {...control}
+              name="password"
+              type="password"
+              dir="ltr"
+              autoComplete="current-password"
+              required
+              value={password}
+              onChange={(event) => setPassword(event.target.value)}
+            />
+          )}
+        </Field>
         <StatusMessage message={totpPrompt} />
         {totpPrompt !== null ? (
-          <div className="field">
-            <label htmlFor="login-totp">{t('login.totp')}</label>
-            <p id="login-totp-hint" className="field__hint">
-              {t('login.totpHint')}
-            </p>
-            <input
-              ref={totpField}
-              id="login-totp"
-              name="totp"
-              className="input--code"
-              dir="ltr"
-              inputMode="numeric"
-              autoComplete="one-time-code"
-              pattern="[0-9]{6}"
-              maxLength={6}
-              required
-              aria-describedby="login-totp-hint"
-              value={totp}
-              onChange={(event) => setTotp(event.target.value.replace(/\D/g, ''))}
-            />
-          </div>
+          <Field id="login-totp" label={t('login.totp')} hint={t('login.totpHint')}>
+            {(control) => (
+              <input
+                {...control}
+                ref={totpField}
+                name="totp"
+                className="input--code"
+                dir="ltr"
+                inputMode="numeric"
+                autoComplete="one-time-code"
+                pattern="[0-9]{6}"
+                maxLength={6}
+                required
+                value={totp}
+                onChange={(event) => setTotp(event.target.value.replace(/\D/g, ''))}
+              />
+            )}
+          </Field>
         ) : null}
         <ErrorAlert error={error} />
         <button type="submit" className="button" disabled={pending}>

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { CreatedApiClient } from '../../api/types';
 import { Field } from '../../forms/Field';
 import { fieldMessages } from '../../forms/fieldMessages';
+import { useSubmission } from '../../forms/useSubmission';
 import { useSession } from '../../session/SessionContext';
 import { ErrorAlert } from '../../shell/ErrorAlert';
 import { GrantSelects } from './GrantSelects';
@@ -21,8 +22,7 @@ export function ApiClientForm({ id, choices, onCreated, onCancel }: ApiClientFor
   const { request } = useSession();
   const [name, setName] = useState('');
   const [grant, setGrant] = useState<GrantDraft>(() => draftGrant(choices));
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { pending, error, run } = useSubmission();
   const firstField = useRef<HTMLInputElement>(null);
   const fields = fieldMessages(error, 'body');
 
@@ -30,14 +30,9 @@ export function ApiClientForm({ id, choices, onCreated, onCancel }: ApiClientFor
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    setPending(true);
-    setError(null);
-    try {
+    await run(async () => {
       onCreated(await request<CreatedApiClient>('/api/api-clients', { method: 'POST', body: { name: name.trim(), ...toGrant(grant) } }));
-    } catch (failure) {
-      setError(failure);
-      setPending(false);
-    }
+    });
   }
 
   return (

@@ -7,6 +7,7 @@ import { isolate } from '../../i18n/languages';
 import { useAgencies, useAssignmentLabel } from '../../session/agencies';
 import { useSession, useSignedInUser } from '../../session/SessionContext';
 import { ConfirmDialog } from '../../shell/ConfirmDialog';
+import { DataTable } from '../../shell/DataTable';
 import { ErrorAlert, StatusMessage } from '../../shell/ErrorAlert';
 import { Loading } from '../../shell/Loading';
 import { ApiClientForm } from './ApiClientForm';
@@ -131,57 +132,54 @@ function ApiClientTable({ captionId, clients, onRevoke }: ApiClientTableProps) {
   const { t } = useTranslation();
   const formats = useFormats();
   const assignmentLabel = useAssignmentLabel();
-  if (clients.length === 0) return <p className="empty-state">{t('apiClients.empty')}</p>;
   return (
-    <div className="table-scroll" role="region" aria-labelledby={captionId} tabIndex={0}>
-      <table className="data-table">
-        <caption id={captionId}>{t('apiClients.caption', { total: clients.length })}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('apiClients.columns.name')}</th>
-            <th scope="col">{t('apiClients.columns.role')}</th>
-            <th scope="col">{t('apiClients.columns.prefix')}</th>
-            <th scope="col">{t('apiClients.columns.created')}</th>
-            <th scope="col">{t('apiClients.columns.status')}</th>
-            <th scope="col">{t('common.actions')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {clients.map((client) => (
-            <tr key={client.id}>
-              <th scope="row">{client.name}</th>
-              <td>{assignmentLabel({ role: client.role, agencyId: client.agencyId, agencyCode: null })}</td>
-              <td>
-                <code dir="ltr">{client.keyPrefix}</code>
-              </td>
-              <td>
-                <time dateTime={client.createdAt}>{formats.date(client.createdAt)}</time>
-              </td>
-              <td>
-                {client.revokedAt ? (
-                  <span className="status status--off">
-                    {t('apiClients.status.revoked', { date: formats.date(client.revokedAt) })}
-                  </span>
-                ) : (
-                  <span className="status status--on">{t('apiClients.status.active')}</span>
-                )}
-              </td>
-              <td>
-                {client.revokedAt ? null : (
-                  <button
-                    type="button"
-                    className="button button--secondary button--small"
-                    aria-label={t('apiClients.revokeNamed', { name: client.name })}
-                    onClick={() => onRevoke(client)}
-                  >
-                    {t('apiClients.revoke')}
-                  </button>
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      captionId={captionId}
+      caption={t('apiClients.caption', { total: clients.length })}
+      columns={[
+        t('apiClients.columns.name'),
+        t('apiClients.columns.role'),
+        t('apiClients.columns.prefix'),
+        t('apiClients.columns.created'),
+        t('apiClients.columns.status'),
+        t('common.actions'),
+      ]}
+      rowCount={clients.length}
+      emptyMessage={t('apiClients.empty')}
+    >
+      {clients.map((client) => (
+        <tr key={client.id}>
+          <th scope="row">{client.name}</th>
+          <td>{assignmentLabel({ role: client.role, agencyId: client.agencyId, agencyCode: null })}</td>
+          <td>
+            <code dir="ltr">{client.keyPrefix}</code>
+          </td>
+          <td>
+            <time dateTime={client.createdAt}>{formats.date(client.createdAt)}</time>
+          </td>
+          <td>
+            {client.revokedAt ? (
+              <span className="status status--off">
+                {t('apiClients.status.revoked', { date: formats.date(client.revokedAt) })}
+              </span>
+            ) : (
+              <span className="status status--on">{t('apiClients.status.active')}</span>
+            )}
+          </td>
+          <td>
+            {client.revokedAt ? null : (
+              <button
+                type="button"
+                className="button button--secondary button--small"
+                aria-label={t('apiClients.revokeNamed', { name: client.name })}
+                onClick={() => onRevoke(client)}
+              >
+                {t('apiClients.revoke')}
+              </button>
+            )}
+          </td>
+        </tr>
+      ))}
+    </DataTable>
   );
 }

@@ -4,6 +4,7 @@ import type { DeadLetter } from '../../api/types';
 import { useApiResource } from '../../api/useApiResource';
 import { useFormats } from '../../i18n/formats';
 import { useSession } from '../../session/SessionContext';
+import { DataTable } from '../../shell/DataTable';
 import { ErrorAlert, StatusMessage } from '../../shell/ErrorAlert';
 import { Loading } from '../../shell/Loading';
 
@@ -54,59 +55,55 @@ export default function DeadLetters() {
       <ErrorAlert error={letters.error ?? replayError} />
       {items === undefined ? (
         letters.loading ? <Loading /> : null
-      ) : items.length === 0 ? (
-        <p className="empty-state">{t('deadLetters.empty')}</p>
       ) : (
-        <div className="table-scroll" role="region" aria-labelledby={`${ids}-caption`} tabIndex={0}>
-          <table className="data-table">
-            <caption id={`${ids}-caption`}>{t('deadLetters.caption', { total: items.length })}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('deadLetters.columns.id')}</th>
-                <th scope="col">{t('deadLetters.columns.topic')}</th>
-                <th scope="col">{t('deadLetters.columns.subscriber')}</th>
-                <th scope="col">{t('deadLetters.columns.attempts')}</th>
-                <th scope="col">{t('deadLetters.columns.lastError')}</th>
-                <th scope="col">{t('deadLetters.columns.emittedAt')}</th>
-                <th scope="col">{t('common.actions')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((letter) => (
-                <tr key={letter.id}>
-                  <th scope="row">{letter.id}</th>
-                  <td>
-                    <code dir="ltr">{letter.topic}</code>
-                  </td>
-                  <td>
-                    <code dir="ltr">{letter.subscriber}</code>
-                  </td>
-                  <td>{formats.number(letter.attempts)}</td>
-                  <td>
-                    {/* Written by the subscriber's code, in whatever language it throws in. */}
-                    <span dir="auto" className="cell-text">
-                      {letter.lastError ?? '—'}
-                    </span>
-                  </td>
-                  <td>
-                    <time dateTime={letter.emittedAt}>{formats.dateTime(letter.emittedAt)}</time>
-                  </td>
-                  <td>
-                    <button
-                      type="button"
-                      className="button button--secondary button--small"
-                      disabled={replaying !== null}
-                      aria-label={t('deadLetters.replayNamed', { id: letter.id })}
-                      onClick={() => void replay(letter)}
-                    >
-                      {replaying === letter.id ? t('deadLetters.replaying') : t('deadLetters.replay')}
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          captionId={`${ids}-caption`}
+          caption={t('deadLetters.caption', { total: items.length })}
+          columns={[
+            t('deadLetters.columns.id'),
+            t('deadLetters.columns.topic'),
+            t('deadLetters.columns.subscriber'),
+            t('deadLetters.columns.attempts'),
+            t('deadLetters.columns.lastError'),
+            t('deadLetters.columns.emittedAt'),
+            t('common.actions'),
+          ]}
+          rowCount={items.length}
+          emptyMessage={t('deadLetters.empty')}
+        >
+          {items.map((letter) => (
+            <tr key={letter.id}>
+              <th scope="row">{letter.id}</th>
+              <td>
+                <code dir="ltr">{letter.topic}</code>
+              </td>
+              <td>
+                <code dir="ltr">{letter.subscriber}</code>
+              </td>
+              <td>{formats.number(letter.attempts)}</td>
+              <td>
+                {/* Written by the subscriber's code, in whatever language it throws in. */}
+                <span dir="auto" className="cell-text">
+                  {letter.lastError ?? '—'}
+                </span>
+              </td>
+              <td>
+                <time dateTime={letter.emittedAt}>{formats.dateTime(letter.emittedAt)}</time>
+              </td>
+              <td>
+                <button
+                  type="button"
+                  className="button button--secondary button--small"
+                  disabled={replaying !== null}
+                  aria-label={t('deadLetters.replayNamed', { id: letter.id })}
+                  onClick={() => void replay(letter)}
+                >
+                  {replaying === letter.id ? t('deadLetters.replaying') : t('deadLetters.replay')}
+                </button>
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
       {items?.length === PAGE ? <p className="field__hint">{t('deadLetters.truncated', { limit: PAGE })}</p> : null}
     </section>

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Language, NewStaffAccount } from '../../api/types';
 import { Field } from '../../forms/Field';
 import { fieldMessages } from '../../forms/fieldMessages';
+import { useSubmission } from '../../forms/useSubmission';
 import { autonyms, currentLanguage, languages } from '../../i18n/languages';
 import { useSession } from '../../session/SessionContext';
 import { ErrorAlert } from '../../shell/ErrorAlert';
@@ -27,8 +28,7 @@ export function StaffAccountForm({ id, choices, onCreated, onCancel }: StaffAcco
   const [password, setPassword] = useState('');
   const [locale, setLocale] = useState<Language>(currentLanguage());
   const [grants, setGrants] = useState<GrantDraft[]>(() => [draftGrant(choices)]);
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { pending, error, run } = useSubmission();
   const firstField = useRef<HTMLInputElement>(null);
   const fields = fieldMessages(error, 'body', fieldOfCode);
 
@@ -37,16 +37,11 @@ export function StaffAccountForm({ id, choices, onCreated, onCancel }: StaffAcco
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    setPending(true);
-    setError(null);
     const account: NewStaffAccount = { email: email.trim(), displayName: displayName.trim(), password, locale, grants: grants.map(toGrant) };
-    try {
+    await run(async () => {
       await request<{ id: string }>('/api/users', { method: 'POST', body: account });
       onCreated(account.displayName);
-    } catch (failure) {
-      setError(failure);
-      setPending(false);
-    }
+    });
   }
 
   return (

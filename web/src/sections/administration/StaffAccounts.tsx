@@ -7,6 +7,7 @@ import { isolate } from '../../i18n/languages';
 import { useAgencies, useAssignmentLabel } from '../../session/agencies';
 import { useSession, useSignedInUser } from '../../session/SessionContext';
 import { ConfirmDialog } from '../../shell/ConfirmDialog';
+import { DataTable } from '../../shell/DataTable';
 import { ErrorAlert, StatusMessage } from '../../shell/ErrorAlert';
 import { Loading } from '../../shell/Loading';
 import { StaffAccountForm } from './StaffAccountForm';
@@ -139,57 +140,53 @@ interface StaffTableProps {
 function StaffTable({ captionId, accounts, selfId, onDisable }: StaffTableProps) {
   const { t } = useTranslation();
   const assignmentLabel = useAssignmentLabel();
-  if (accounts.length === 0) return <p className="empty-state">{t('staff.empty')}</p>;
   return (
-    // A wide table scrolls inside its own region on a phone, which the keyboard can reach.
-    <div className="table-scroll" role="region" aria-labelledby={captionId} tabIndex={0}>
-      <table className="data-table">
-        <caption id={captionId}>{t('staff.caption', { total: accounts.length })}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('staff.columns.name')}</th>
-            <th scope="col">{t('staff.columns.email')}</th>
-            <th scope="col">{t('staff.columns.roles')}</th>
-            <th scope="col">{t('staff.columns.status')}</th>
-            <th scope="col">{t('common.actions')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {accounts.map((account) => (
-            <tr key={account.id}>
-              <th scope="row">{account.displayName}</th>
-              <td>
-                <span dir="ltr">{account.email}</span>
-              </td>
-              <td>
-                <ul className="cell-list">
-                  {account.grants.map((grant) => (
-                    <li key={`${grant.role}:${grant.agencyId ?? ''}`}>{assignmentLabel({ ...grant, agencyCode: null })}</li>
-                  ))}
-                </ul>
-              </td>
-              <td>
-                <span className={account.disabled ? 'status status--off' : 'status status--on'}>
-                  {account.disabled ? t('staff.status.disabled') : t('staff.status.active')}
-                </span>
-              </td>
-              <td>
-                {/* Disabling oneself would lock the agency out of its own administration. */}
-                {account.disabled || account.id === selfId ? null : (
-                  <button
-                    type="button"
-                    className="button button--secondary button--small"
-                    aria-label={t('staff.disableNamed', { name: account.displayName })}
-                    onClick={() => onDisable(account)}
-                  >
-                    {t('staff.disable')}
-                  </button>
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      captionId={captionId}
+      caption={t('staff.caption', { total: accounts.length })}
+      columns={[
+        t('staff.columns.name'),
+        t('staff.columns.email'),
+        t('staff.columns.roles'),
+        t('staff.columns.status'),
+        t('common.actions'),
+      ]}
+      rowCount={accounts.length}
+      emptyMessage={t('staff.empty')}
+    >
+      {accounts.map((account) => (
+        <tr key={account.id}>
+          <th scope="row">{account.displayName}</th>
+          <td>
+            <span dir="ltr">{account.email}</span>
+          </td>
+          <td>
+            <ul className="cell-list">
+              {account.grants.map((grant) => (
+                <li key={`${grant.role}:${grant.agencyId ?? ''}`}>{assignmentLabel({ ...grant, agencyCode: null })}</li>
+              ))}
+            </ul>
+          </td>
+          <td>
+            <span className={account.disabled ? 'status status--off' : 'status status--on'}>
+              {account.disabled ? t('staff.status.disabled') : t('staff.status.active')}
+            </span>
+          </td>
+          <td>
+            {/* Disabling oneself would lock the agency out of its own administration. */}
+            {account.disabled || account.id === selfId ? null : (
+              <button
+                type="button"
+                className="button button--secondary button--small"
+                aria-label={t('staff.disableNamed', { name: account.displayName })}
+                onClick={() => onDisable(account)}
+              >
+                {t('staff.disable')}
+              </button>
+            )}
+          </td>
+        </tr>
+      ))}
+    </DataTable>
   );
 }

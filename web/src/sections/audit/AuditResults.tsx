@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import type { AuditEntry } from '../../api/types';
 import { useFormats } from '../../i18n/formats';
 import { useSession } from '../../session/SessionContext';
+import { DataTable } from '../../shell/DataTable';
 import { ErrorAlert, StatusMessage } from '../../shell/ErrorAlert';
 import { Loading } from '../../shell/Loading';
 import {
@@ -148,74 +149,72 @@ function EntriesTable({ idPrefix, entries, onFollow }: EntriesTableProps) {
   return (
     <>
       <p className="field__hint">{t('audit.results.linkHint')}</p>
-      <div className="table-scroll" role="region" aria-labelledby={`${idPrefix}-caption`} tabIndex={0}>
-        <table className="data-table data-table--dense">
-          <caption id={`${idPrefix}-caption`}>{t('audit.results.caption')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('audit.columns.seq')}</th>
-              <th scope="col">{t('audit.columns.time')}</th>
-              <th scope="col">{t('audit.columns.actor')}</th>
-              <th scope="col">{t('audit.columns.action')}</th>
-              <th scope="col">{t('audit.columns.record')}</th>
-              <th scope="col">{t('audit.columns.requestId')}</th>
-              <th scope="col">{t('audit.columns.hash')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {entries.map((entry) => (
-              <tr key={entry.seq}>
-                <th scope="row" id={`${idPrefix}-entry-${entry.seq}`} tabIndex={-1}>
-                  {entry.seq}
-                </th>
-                <td>
-                  <time dateTime={entry.occurredAt}>{formats.dateTime(entry.occurredAt)}</time>
-                </td>
-                <td>
-                  <ActorCell actor={entry.actor} onFollow={onFollow} />
-                </td>
-                <td>
-                  <code dir="ltr">{entry.action}</code>
-                </td>
-                <td>
-                  <code dir="ltr">{entry.record.type}</code>
-                  {entry.record.id ? (
-                    <span className="cell-note">
-                      <Link
-                        dir="ltr"
-                        className="identifier"
-                        title={entry.record.id}
-                        onClick={onFollow}
-                        to={searchLink({ recordType: entry.record.type, recordId: entry.record.id })}
-                      >
-                        {shortId(entry.record.id)}
-                      </Link>
-                    </span>
-                  ) : null}
-                </td>
-                <td>
-                  {entry.requestId ? (
-                    <Link
-                      dir="ltr"
-                      className="identifier"
-                      title={entry.requestId}
-                      onClick={onFollow}
-                      to={searchLink({ requestId: entry.requestId })}
-                    >
-                      {shortId(entry.requestId)}
-                    </Link>
-                  ) : (
-                    '—'
-                  )}
-                </td>
-                <td>
-                  <code dir="ltr">{shortHash(entry.hash)}</code>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        captionId={`${idPrefix}-caption`}
+        caption={t('audit.results.caption')}
+        columns={[
+          t('audit.columns.seq'),
+          t('audit.columns.time'),
+          t('audit.columns.actor'),
+          t('audit.columns.action'),
+          t('audit.columns.record'),
+          t('audit.columns.requestId'),
+          t('audit.columns.hash'),
+        ]}
+        rowCount={entries.length}
+        dense
+      >
+        {entries.map((entry) => (
+          <tr key={entry.seq}>
+            <th scope="row" id={`${idPrefix}-entry-${entry.seq}`} tabIndex={-1}>
+              {entry.seq}
+            </th>
+            <td>
+              <time dateTime={entry.occurredAt}>{formats.dateTime(entry.occurredAt)}</time>
+            </td>
+            <td>
+              <ActorCell actor={entry.actor} onFollow={onFollow} />
+            </td>
+            <td>
+              <code dir="ltr">{entry.action}</code>
+            </td>
+            <td>
+              <code dir="ltr">{entry.record.type}</code>
+              {entry.record.id ? (
+                <span className="cell-note">
+                  <Link
+                    dir="ltr"
+                    className="identifier"
+                    title={entry.record.id}
+                    onClick={onFollow}
+                    to={searchLink({ recordType: entry.record.type, recordId: entry.record.id })}
+                  >
+                    {shortId(entry.record.id)}
+                  </Link>
+                </span>
+              ) : null}
+            </td>
+            <td>
+              {entry.requestId ? (
+                <Link
+                  dir="ltr"
+                  className="identifier"
+                  title={entry.requestId}
+                  onClick={onFollow}
+                  to={searchLink({ requestId: entry.requestId })}
+                >
+                  {shortId(entry.requestId)}
+                </Link>
+              ) : (
+                '—'
+              )}
+            </td>
+            <td>
+              <code dir="ltr">{shortHash(entry.hash)}</code>
+            </td>
+          </tr>
+        ))}
+      </DataTable>
     </>
   );
 }
