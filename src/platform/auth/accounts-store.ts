@@ -1,6 +1,6 @@
 import type { Transaction } from 'kysely';
 import type { Database } from '../../database.ts';
-import { conflict, fieldError } from '../http/errors.ts';
+import { conflict, fieldError, notFound } from '../http/errors.ts';
 import type { RoleGrant } from './roles.ts';
 
 export interface NewAccount {
@@ -55,4 +55,9 @@ export async function insertCompany(trx: Transaction<Database>, company: NewComp
   if (await findCompanyByTaxId(trx, taxId)) throw conflict('company_already_registered', { taxId });
   const row = await trx.insertInto('companies').values({ tax_id: taxId, name: company.name.trim() }).returning('id').executeTakeFirstOrThrow();
   return row.id;
+}
+
+/** A role grant or API key names an agency: it must be one that joined the platform. */
+export async function assertAgencyExists(trx: Transaction<Database>, agencyId: string | null): Promise<void> {
+  if (agencyId && !(await trx.selectFrom('agencies').select('id').where('id', '=', agencyId).executeTakeFirst())) throw notFound('agency', agencyId);
 }

@@ -3,6 +3,7 @@ import { recordAudit, type ChangeContext } from '../audit/record.ts';
 import { notFound } from '../http/errors.ts';
 import { agencyScope, assertAllowed, type Principal } from './policy.ts';
 import type { RoleGrant } from './roles.ts';
+import { assertAgencyExists } from './accounts-store.ts';
 import { newApiKey } from './tokens.ts';
 import { assertGrantShape } from './user-admin.ts';
 
@@ -15,9 +16,7 @@ export async function createApiClient(db: Db, principal: Principal, context: Cha
   assertAllowed(principal, 'api_clients.manage', { agencyId: input.agencyId });
   const { key, prefix, secretHash } = newApiKey();
   return db.transaction().execute(async (trx) => {
-    if (input.agencyId && !(await trx.selectFrom('agencies').select('id').where('id', '=', input.agencyId).executeTakeFirst())) {
-      throw notFound('agency', input.agencyId);
-    }
+    await assertAgencyExists(trx, input.agencyId);
     const row = await trx
       .insertInto('api_clients')
       .values({ name: input.name, role: input.role, agency_id: input.agencyId, key_prefix: prefix, key_hash: secretHash, created_by: principal.kind === 'user' ? principal.id : null })

@@ -37,9 +37,9 @@ export function installAccessGuard(app: FastifyInstance, db: Db, options: { staf
   app.decorateRequest('auth', null);
   app.addHook('onRequest', async (request) => {
     const access = request.routeOptions.config.access;
-    if (!access) return;
+    // Public routes act on no one's behalf: no session lookup on their path.
+    if (!access || access === 'public') return;
     request.auth = await authenticate(db, request, options.staffTotpRequired);
-    if (access === 'public') return;
     if (!request.auth) throw notAuthenticated();
     if (request.auth.sessionId && !SAFE_METHODS.has(request.method)) {
       const sent = request.headers['x-csrf-token'];

@@ -3,7 +3,7 @@ import { recordAudit, type ChangeContext } from '../audit/record.ts';
 import { AppError, fieldError, notFound } from '../http/errors.ts';
 import type { Locale } from '../i18n/i18n.ts';
 import { assertPasswordStrength } from './account.ts';
-import { insertAccount } from './accounts-store.ts';
+import { assertAgencyExists, insertAccount } from './accounts-store.ts';
 import { hashPassword } from './passwords.ts';
 import { agencyScope, assertAllowed, authorise, type Principal } from './policy.ts';
 import { roleNeedsAgency, type RoleGrant } from './roles.ts';
@@ -32,11 +32,7 @@ export async function createStaffUser(db: Db, principal: Principal, context: Cha
   assertPasswordStrength(input.password);
   const passwordHash = await hashPassword(input.password);
   return db.transaction().execute(async (trx) => {
-    for (const grant of input.grants) {
-      if (grant.agencyId && !(await trx.selectFrom('agencies').select('id').where('id', '=', grant.agencyId).executeTakeFirst())) {
-        throw notFound('agency', grant.agencyId);
-      }
-    }
+    for (const grant of input.grants) await assertAgencyExists(trx, grant.agencyId);
     const userId = await insertAccount(trx, {
       email: input.email,
       displayName: input.displayName,
