@@ -1,4 +1,10 @@
+import path from 'node:path';
+import { DEMO_COUNTRY } from './demo/country.ts';
+import { caseRoutes, createCaseService, loadWorkingCalendar, type CaseService, type CaseTopics } from './modules/cases/index.ts';
 import { catalogueRoutes } from './modules/catalogue/index.ts';
+import { purgeExpiredSessions } from './platform/auth/session-purge.ts';
+import { createBlobStore } from './platform/blobs/index.ts';
+import { createEventBus, type EventBus } from './platform/events/index.ts';
 import { auditRoutes } from './platform/audit/routes.ts';
 import { adminRoutes } from './platform/auth/admin-routes.ts';
 import { sessionRoutes } from './platform/auth/session-routes.ts';
@@ -16,8 +22,21 @@ export interface AppDeps {
   box: SecretBox;
 }
 
-/** Assembles the HTTP face of the platform: shell, then each part's routes, then the web app. */
-export async function buildApp({ config, database, box }: AppDeps): Promise<App> {
+/** Every outbox topic of the platform, by the module that publishes it. */
+export type Topics = CaseTopics;
+
+export interface Platform {
+  app: App;
+  /** Not started: the caller starts it once the database is ready and stops it after the HTTP server. */
+  bus: EventBus<Topics>;
+  cases: CaseService;
+}
+
+/**
+ * Assembles the platform: the HTTP shell, the event bus with every module's subscribers and
+ * scheduled jobs, each module's service and routes, then the web app.
+ */
+export async function buildApp({ config, database, box }: AppDeps): Promise<Platform> {
   const { db } = database;
   const app = await createHttpServer({
     db,
@@ -41,6 +60,20 @@ export async function buildApp({ config, database, box }: AppDeps): Promise<App>
   auditRoutes(app, db);
   operationsRoutes(app, db);
   catalogueRoutes(app, db);
+
+  const bus = createEventBus<Topics>({ logger: app.log });
+  const blobs = createBlobStore({ root: path.join(config.dataDir, 'blobs') });
+  // The demo country's code and currency until countries are configured as data (issue 4 collects fees).
+  const cases = createCaseService({ db, bus, blobs, calendar: loadWorkingCalendar(), country: { code: DEMO_COUNTRY.code, currency: DEMO_COUNTRY.currency } });
+  caseRoutes(app, cases);
+
+  bus.schedule('sessions.purge_expired', 3600, async () => {
+    await purgeExpiredSessions(db);
+  });
+  bus.schedule('cases.escalate_overdue', 3600, async () => {
+    await cases.escalateOverdue();
+  });
+
   await serveWebApp(app);
-  return app;
+  return { app, bus, cases };
 }

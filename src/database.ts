@@ -1,3 +1,4 @@
+import type { CasesTables } from './modules/cases/schema.ts';
 import type { CatalogueTables } from './modules/catalogue/schema.ts';
 import type { AuditTables } from './platform/audit/schema.ts';
 import type { IdentityTables } from './platform/auth/schema.ts';
@@ -5,4 +6,4 @@ import type { BlobTables } from './platform/blobs/schema.ts';
 import type { EventTables } from './platform/events/schema.ts';
 
 /** Every table of the platform, as Kysely sees them. Each part declares its own in its schema.ts. */
-export interface Database extends AuditTables, IdentityTables, EventTables, BlobTables, CatalogueTables {}
+export interface Database extends AuditTables, IdentityTables, EventTables, BlobTables, CatalogueTables, CasesTables {}

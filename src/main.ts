@@ -1,9 +1,8 @@
 import path from 'node:path';
-import { buildApp } from './app.ts';
+import { buildApp, type Topics } from './app.ts';
 import { seedDemoCountry } from './demo/seed.ts';
 import { publishShippedDefinitions, readShippedDefinitions } from './modules/catalogue/index.ts';
-import { purgeExpiredSessions } from './platform/auth/session-purge.ts';
-import { createEventBus, type EventBus } from './platform/events/index.ts';
+import type { EventBus } from './platform/events/index.ts';
 import { migrations } from './migrations.ts';
 import type { Config } from './platform/config.ts';
 import { loadServerKey, secretBox } from './platform/crypto/secret-box.ts';
@@ -20,7 +19,7 @@ export interface RunningPlatform {
   app: App;
   url: string;
   database: DatabaseHandle;
-  bus: EventBus;
+  bus: EventBus<Topics>;
   stop(): Promise<void>;
 }
 
@@ -34,11 +33,7 @@ export async function startPlatform(config: Config): Promise<RunningPlatform> {
       await publishShippedDefinitions(database.db, await readShippedDefinitions());
     }
     const box = secretBox(await loadServerKey(process.env, config.dataDir));
-    const app = await buildApp({ config, database, box });
-    const bus = createEventBus({ logger: app.log });
-    bus.schedule('sessions.purge_expired', 3600, async () => {
-      await purgeExpiredSessions(database.db);
-    });
+    const { app, bus } = await buildApp({ config, database, box });
     bus.start(database.db);
     const address = await app.listen({ port: config.port, host: config.host });
     let stopping: Promise<void> | undefined;

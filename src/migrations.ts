@@ -1,3 +1,4 @@
+import { casesMigration } from './modules/cases/migration.ts';
 import { catalogueMigration } from './modules/catalogue/migration.ts';
 import { auditMigration } from './platform/audit/migration.ts';
 import { identityMigration } from './platform/auth/migration.ts';
@@ -12,4 +13,5 @@ export const migrations: Migrations = {
   '0003_events': eventsMigration,
   '0004_blobs': blobsMigration,
   '0005_catalogue': catalogueMigration,
+  '0006_cases': casesMigration,
 };

@@ -1,5 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { buildApp } from '../../src/app.ts';
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { buildApp, type Platform } from '../../src/app.ts';
 import { seedDemoCountry } from '../../src/demo/seed.ts';
 import { publishShippedDefinitions, readShippedDefinitions } from '../../src/modules/catalogue/index.ts';
 import { loadConfig } from '../../src/platform/config.ts';
@@ -11,7 +14,10 @@ import { openTestDatabase } from './db.ts';
 export interface TestApp {
   url: string;
   app: App;
+  bus: Platform['bus'];
+  cases: Platform['cases'];
   database: DatabaseHandle;
+  dataDir: string;
   close(): Promise<void>;
 }
 
@@ -23,16 +29,23 @@ export async function startTestApp(env: Record<string, string> = {}, databaseUrl
   const database = await openTestDatabase(databaseUrl);
   await seedDemoCountry(database.db);
   await publishShippedDefinitions(database.db, await readShippedDefinitions());
-  const config = loadConfig({ LOG_LEVEL: 'silent', AUTH_ATTEMPTS_PER_MINUTE: '10000', PORT: '0', ...env });
-  const app = await buildApp({ config, database, box: secretBox(randomBytes(32)) });
+  const dataDir = env.DATA_DIR ?? (await fs.mkdtemp(path.join(os.tmpdir(), 'guichet-test-')));
+  const config = loadConfig({ LOG_LEVEL: 'silent', AUTH_ATTEMPTS_PER_MINUTE: '10000', PORT: '0', DATA_DIR: dataDir, ...env });
+  const { app, bus, cases } = await buildApp({ config, database, box: secretBox(randomBytes(32)) });
+  bus.start(database.db);
   const url = await app.listen({ port: 0, host: '127.0.0.1' });
   return {
     url,
     app,
+    bus,
+    cases,
     database,
+    dataDir,
     close: async () => {
       await app.close();
+      await bus.stop();
       await database.close();
+      if (!env.DATA_DIR) await fs.rm(dataDir, { recursive: true, force: true });
     },
   };
 }

@@ -1,5 +1,6 @@
 export type { ProcedureDefinition, WorkflowState, WorkflowTransition, FeeRule } from './definition.ts';
-export { getDefinition, listProcedures, publishDefinition, publishShippedDefinitions } from './service.ts';
+export { getDefinition, latestPublishedVersion, listProcedures, pinnedDefinition, publishDefinition, publishShippedDefinitions, type PublishedVersion } from './service.ts';
+export { computeFees, type FeeLine } from './fees.ts';
 export { readShippedDefinitions } from './shipped.ts';
 export { catalogueRoutes } from './routes.ts';
 export { formAjv } from './validate.ts';

@@ -140,3 +140,36 @@ export async function getDefinition(db: Db, procedureId: string, version?: numbe
   if (!row) throw notFound('procedure', version === undefined ? procedureId : `${procedureId} v${version}`);
   return row.definition;
 }
+
+export interface PublishedVersion {
+  /** The row an application pins. */
+  id: string;
+  agencyId: string;
+  definition: ProcedureDefinition;
+}
+
+/** The latest version of a procedure, to pin a new application to it. */
+export async function latestPublishedVersion(db: Db, procedureId: string): Promise<PublishedVersion> {
+  const row = await db
+    .selectFrom('procedure_versions')
+    .select(['id', 'agency_id', 'definition'])
+    .where('procedure_id', '=', procedureId)
+    .orderBy('version', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  if (!row) throw notFound('procedure', procedureId);
+  return { id: row.id, agencyId: row.agency_id, definition: row.definition };
+}
+
+const pinnedCache = new Map<string, ProcedureDefinition>();
+
+/** The version an application is pinned to. Published versions never change, so they are kept once read. */
+export async function pinnedDefinition(db: Db, versionId: string): Promise<ProcedureDefinition> {
+  const cached = pinnedCache.get(versionId);
+  if (cached) return cached;
+  const row = await db.selectFrom('procedure_versions').select('definition').where('id', '=', versionId).executeTakeFirst();
+  if (!row) throw notFound('procedure', versionId);
+  if (pinnedCache.size >= 500) pinnedCache.clear();
+  pinnedCache.set(versionId, row.definition);
+  return row.definition;
+}

@@ -15,6 +15,14 @@ export const PERMISSIONS = {
   'api_clients.manage': { roles: ['platform_admin', 'agency_admin'], scope: 'agency' },
   'operations.manage': { roles: ['platform_admin'], scope: 'national' },
   'catalogue.publish': { roles: ['platform_admin', 'agency_admin'], scope: 'agency' },
+  /** File, fill in and submit one's own applications (services check ownership). */
+  'applications.file': { roles: ['applicant'], scope: 'national' },
+  /** Open a file, take a workflow action, comment: services decide from the file who may (owner, company, agency staff). */
+  'applications.access': { roles: ['applicant', 'officer', 'agency_admin', 'cashier'], scope: 'national' },
+  /** Work the back-office queue of an agency: list, claim, release. */
+  'cases.work': { roles: ['officer', 'agency_admin'], scope: 'agency' },
+  /** Record a fee paid at an agency desk (until the payments module takes it over). */
+  'fees.record_counter': { roles: ['cashier'], scope: 'national' },
 } as const satisfies Record<string, { roles: readonly Role[]; scope: 'national' | 'agency' | 'self' }>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -32,7 +32,7 @@ export interface BlobStore {
    * the one connection) waits on the network. Storing outside the domain transaction is safe
    * because blobs are immutable and named by content: the worst case is an unreferenced blob.
    */
-  put(db: Kysely<Database>, source: BlobSource, use: BlobUseName): Promise<StoredBlob>;
+  put(db: Kysely<Database>, source: BlobSource, use: BlobUseName, narrower?: Partial<BlobUse>): Promise<StoredBlob>;
   /** The stored bytes; 404 `not_found` when there are none under that hash. */
   open(sha256: string): Promise<Readable>;
   /** Size and media type as recorded; 404 `not_found` when unknown. */
@@ -61,8 +61,8 @@ export function createBlobStore(options: BlobStoreOptions): BlobStore {
     return path.join(root, sha256.slice(0, 2), sha256.slice(2, 4), sha256);
   }
 
-  async function put(db: Kysely<Database>, source: BlobSource, useName: BlobUseName): Promise<StoredBlob> {
-    const use: BlobUse = BLOB_USES[useName];
+  async function put(db: Kysely<Database>, source: BlobSource, useName: BlobUseName, narrower: Partial<BlobUse> = {}): Promise<StoredBlob> {
+    const use = narrowed(BLOB_USES[useName], narrower);
     await fs.mkdir(incoming, { recursive: true });
     const temporary = path.join(incoming, `${randomUUID()}.part`);
     try {
@@ -104,6 +104,14 @@ export function createBlobStore(options: BlobStoreOptions): BlobStore {
   }
 
   return { put, open, stat, pathOf };
+}
+
+/** A use's limits tightened by a caller's own rule (a procedure's attachment kind): never widened. */
+function narrowed(use: BlobUse, narrower: Partial<BlobUse>): BlobUse {
+  return {
+    maxBytes: Math.min(use.maxBytes, narrower.maxBytes ?? Infinity),
+    mediaTypes: narrower.mediaTypes ? use.mediaTypes.filter((t) => narrower.mediaTypes?.includes(t)) : use.mediaTypes,
+  };
 }
 
 interface Received {

@@ -2,12 +2,13 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { createHash } from 'node:crypto';
-import { Kysely, PostgresDialect, sql, type PostgresPool, type PostgresPoolClient } from 'kysely';
+import { Kysely, PostgresDialect, sql, type PostgresPool, type PostgresPoolClient, type Transaction } from 'kysely';
 import pg from 'pg';
 import type { Database } from '../../database.ts';
 import { PGliteDialect } from './pglite-dialect.ts';
 
 export type Db = Kysely<Database>;
+export type Trx = Transaction<Database>;
 export type Engine = 'pglite' | 'postgres';
 
 export interface DatabaseHandle {

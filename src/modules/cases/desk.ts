@@ -1,0 +1,67 @@
+import { recordAudit, type ChangeContext } from '../../platform/audit/record.ts';
+import { agencyScope, type Principal } from '../../platform/auth/policy.ts';
+import { AppError, conflict } from '../../platform/http/errors.ts';
+import type { CaseCore } from './core.ts';
+import { addEvent, runAutomaticSteps } from './moves.ts';
+import { automaticStep } from './workflow.ts';
+
+/** What staff do around a file besides moving it: take it, give it back, record a fee paid at the desk. */
+export function deskOperations(core: CaseCore) {
+  const { db } = core.deps;
+
+  const heldByMyAgency = (principal: Principal, holdingAgencyId: string | null) => {
+    const scope = agencyScope(principal, 'cases.work');
+    return holdingAgencyId !== null && (scope === null || scope.includes(holdingAgencyId));
+  };
+
+  async function claim(principal: Principal, context: ChangeContext, id: string) {
+    return db.transaction().execute(async (trx) => {
+      const { file, relation, definition } = await core.visibleFile(trx, principal, id, true);
+      if (!relation.staff || !heldByMyAgency(principal, file.holding_agency_id)) throw conflict('case_not_in_your_queue', { state: file.state });
+      if (file.assigned_to === principal.id) return core.present(trx, principal, file, relation, definition);
+      if (file.assigned_to) throw conflict('case_claimed_by_other');
+      const claimed = await trx.updateTable('applications').set({ assigned_to: principal.id }).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+      await addEvent(trx, context, id, { kind: 'claimed', internal: true });
+      await recordAudit(trx, context, { action: 'application.claimed', recordType: 'application', recordId: id, agencyId: file.agency_id, details: { reference: file.reference } });
+      return core.present(trx, principal, claimed, relation, definition);
+    });
+  }
+
+  /** The claimant gives the file back; an agency administrator may take it from someone absent. */
+  async function release(principal: Principal, context: ChangeContext, id: string) {
+    return db.transaction().execute(async (trx) => {
+      const { file, relation, definition } = await core.visibleFile(trx, principal, id, true);
+      if (!relation.staff || !file.assigned_to) throw conflict('case_not_claimed');
+      const isAdmin = principal.grants.some((g) => g.role === 'agency_admin' && (g.agencyId === null || g.agencyId === file.holding_agency_id));
+      if (file.assigned_to !== principal.id && !isAdmin) throw conflict('case_claimed_by_other');
+      const released = await trx.updateTable('applications').set({ assigned_to: null }).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+      await addEvent(trx, context, id, { kind: 'released', internal: true });
+      await recordAudit(trx, context, { action: 'application.released', recordType: 'application', recordId: id, agencyId: file.agency_id, details: { reference: file.reference, claimedBy: file.assigned_to } });
+      return core.present(trx, principal, released, relation, definition);
+    });
+  }
+
+  /**
+   * A cashier records the fee paid at a desk; the file moves on as its workflow says on `fee_paid`.
+   * The payments module (intents, providers, ledger) replaces this with its own receipts.
+   */
+  async function recordCounterPayment(principal: Principal, context: ChangeContext, id: string, receipt: string) {
+    return db.transaction().execute(async (trx) => {
+      const { file, relation, definition } = await core.visibleFile(trx, principal, id, true);
+      if (!relation.cashier) throw new AppError(403, 'action_not_yours', { action: 'fee_paid' });
+      if (!file.fee || file.fee_paid_at || !automaticStep(definition, file.state, 'fee_paid')) throw conflict('fee_not_due', { state: file.state });
+      const paid = await trx.updateTable('applications').set({ fee_paid_at: new Date() }).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+      await recordAudit(trx, context, {
+        action: 'application.fee_paid',
+        recordType: 'application',
+        recordId: id,
+        agencyId: file.agency_id,
+        details: { reference: file.reference, amount: file.fee.total, currency: file.fee.currency, receipt, channel: 'counter' },
+      });
+      const moved = await runAutomaticSteps(trx, core.moves, context, paid, definition, 'fee_paid');
+      return core.present(trx, principal, moved, relation, definition);
+    });
+  }
+
+  return { claim, release, recordCounterPayment };
+}

@@ -1,0 +1,123 @@
+import { recordAudit, type ChangeContext } from '../../platform/audit/record.ts';
+import type { Trx } from '../../platform/db/database.ts';
+import type { EventBus } from '../../platform/events/index.ts';
+import type { ProcedureDefinition, WorkflowTransition } from '../catalogue/index.ts';
+import type { AgencyDirectory } from './agencies.ts';
+import { today } from './calendar.ts';
+import type { CaseTopics } from './events.ts';
+import type { FileRow } from './store.ts';
+import { automaticStep, holdingAgency } from './workflow.ts';
+import { addWorkingDays, type WorkingCalendar } from './working-days.ts';
+
+export interface MoveDeps {
+  bus: EventBus<CaseTopics>;
+  agencies: AgencyDirectory;
+  calendar: WorkingCalendar;
+}
+
+/** Who the timeline names for a change: the audit actor. */
+export const timelineActor = (context: ChangeContext) => ({
+  actor_kind: context.actor.type === 'anonymous' ? 'system' : context.actor.type,
+  actor_id: context.actor.id,
+  actor_label: context.actor.label,
+});
+
+/** Appends one entry to a file's history. */
+export async function addEvent(
+  trx: Trx,
+  context: ChangeContext,
+  fileId: string,
+  entry: { kind: string; action?: string | null; from?: string | null; to?: string | null; comment?: string | null; internal?: boolean },
+) {
+  return trx
+    .insertInto('application_events')
+    .values({
+      application_id: fileId,
+      kind: entry.kind,
+      action: entry.action ?? null,
+      from_state: entry.from ?? null,
+      to_state: entry.to ?? null,
+      comment: entry.comment ?? null,
+      internal: entry.internal ?? false,
+      ...timelineActor(context),
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+/**
+ * Moves a locked file into `to` in the caller's transaction: the holder and its deadline change,
+ * a claim lapses when the file leaves its agency, the history, the outbox and the audit trail
+ * record it. Callers have already asked the workflow engine whether the move is allowed.
+ */
+export async function moveFile(
+  trx: Trx,
+  deps: MoveDeps,
+  context: ChangeContext,
+  file: FileRow,
+  definition: ProcedureDefinition,
+  move: { action: string; to: string; kind: 'transition' | 'submitted'; comment?: string | null },
+): Promise<FileRow> {
+  const state = definition.workflow.states.find((s) => s.id === move.to);
+  if (!state) throw new Error(`state ${move.to} is not in ${definition.id} v${definition.version}`);
+  const holdingAgencyId = state.holder === 'agency' ? await deps.agencies.idOf(holdingAgency(definition, state.id), trx) : undefined;
+  const holding = holdingAgencyId ?? null;
+  const moved = await trx
+    .updateTable('applications')
+    .set({
+      state: state.id,
+      holding_agency_id: holding,
+      state_entered_at: new Date(),
+      due_on: state.deadlineWorkingDays ? addWorkingDays(today(), state.deadlineWorkingDays, deps.calendar) : null,
+      escalated_at: null,
+      assigned_to: holding !== null && holding === file.holding_agency_id ? file.assigned_to : null,
+      updated_at: new Date(),
+    })
+    .where('id', '=', file.id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  await addEvent(trx, context, file.id, { kind: move.kind, action: move.action, from: file.state, to: state.id, comment: move.comment ?? null });
+  const agencyCode = await deps.agencies.codeOf(file.agency_id, trx);
+  await deps.bus.emit(trx, 'application.state_changed', {
+    applicationId: file.id,
+    reference: file.reference,
+    procedureId: file.procedure_id,
+    procedureVersion: file.procedure_version,
+    agencyCode,
+    applicantId: file.applicant_id,
+    action: move.action,
+    fromState: file.state,
+    toState: state.id,
+    outcome: state.outcome ?? null,
+    comment: move.comment ?? null,
+    occurredAt: new Date().toISOString(),
+  });
+  await recordAudit(trx, context, {
+    action: 'application.moved',
+    recordType: 'application',
+    recordId: file.id,
+    agencyId: file.agency_id,
+    before: { state: file.state },
+    after: { state: state.id },
+    details: { reference: file.reference, action: move.action, from: file.state, to: state.id },
+  });
+  return moved;
+}
+
+/** Takes the automatic steps a platform event triggers, one after another, until none applies. */
+export async function runAutomaticSteps(
+  trx: Trx,
+  deps: MoveDeps,
+  context: ChangeContext,
+  file: FileRow,
+  definition: ProcedureDefinition,
+  event: 'submitted' | 'fee_paid',
+): Promise<FileRow> {
+  let current = file;
+  const taken = new Set<WorkflowTransition>();
+  for (let step = automaticStep(definition, current.state, event); step && !taken.has(step); step = automaticStep(definition, current.state, event)) {
+    taken.add(step);
+    current = await moveFile(trx, deps, context, current, definition, { action: step.action, to: step.to, kind: 'transition' });
+  }
+  return current;
+}

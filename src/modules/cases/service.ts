@@ -1,0 +1,20 @@
+import { applicationOperations } from './applications.ts';
+import { attachmentOperations } from './attachments.ts';
+import { caseCore, type CaseServiceDeps } from './core.ts';
+import { deskOperations } from './desk.ts';
+import { escalateOverdue } from './escalation.ts';
+import { queueOperations } from './queue.ts';
+
+/** The cases module's service: what routes, jobs and other modules (GovStack face, payments) call. */
+export function createCaseService(deps: CaseServiceDeps) {
+  const core = caseCore(deps);
+  return {
+    ...applicationOperations(core),
+    ...queueOperations(core),
+    ...deskOperations(core),
+    attachments: attachmentOperations(core),
+    escalateOverdue: (day?: string) => escalateOverdue(core, day),
+  };
+}
+
+export type CaseService = ReturnType<typeof createCaseService>;
