@@ -102,8 +102,8 @@ describe('the guichet command', () => {
 
     const verify = guichet('audit', 'verify');
     expect(verify.status).toBe(0);
-    // 9 agencies + 11 accounts + 9 shipped procedures published once, plus one sign-in per start.
-    expect(verify.stdout).toMatch(/audit chain intact: 31 entries/);
+    // 9 agencies + 12 accounts + 9 shipped procedures published once, plus one sign-in per start.
+    expect(verify.stdout).toMatch(/audit chain intact: 32 entries/);
   }, 120_000);
 
   it('migrates idempotently and refuses a bad configuration with a clear message', () => {

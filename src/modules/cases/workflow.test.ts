@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { ProcedureDefinition } from '../catalogue/definition.ts';
+import { readShippedDefinitions } from '../catalogue/shipped.ts';
 import { aDefinition, AGENCY_CODES } from '../catalogue/test-definition.ts';
 import { actingAgency, availableActions, decide, type WorkflowActor } from './workflow.ts';
 
@@ -46,6 +47,12 @@ function playRandomRequests(def: ProcedureDefinition) {
 describe('the workflow engine', () => {
   it('never reaches a state the definition does not have, and every step it allows obeys the guards', () => {
     playRandomRequests(definition);
+  });
+
+  it('holds the same properties on every shipped procedure', async () => {
+    const shipped = await readShippedDefinitions();
+    expect(shipped.length).toBeGreaterThanOrEqual(8);
+    for (const { raw } of shipped) playRandomRequests(raw as ProcedureDefinition);
   });
 
   it('lets the Commerce officer approve, and refuses the Customs officer (403) and an approval from a final state (409)', () => {
