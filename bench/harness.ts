@@ -1,6 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs/promises';
 import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
 import autocannon from 'autocannon';
+import pg from 'pg';
+import { DEMO_PASSWORD } from '../src/demo/country.ts';
 
 export const QUICK = process.env.BENCH_QUICK === '1';
 
@@ -52,3 +57,75 @@ export function stopProcess(child: ChildProcess): Promise<void> {
 }
 
 export const round = (value: number, digits = 1) => Math.round(value * 10 ** digits) / 10 ** digits;
+
+export interface BenchPlatform {
+  /** http://127.0.0.1:PORT of the platform running in its own process. */
+  base: string;
+  databaseUrl: string | undefined;
+  /** The fresh schema the platform uses on PostgreSQL (raw baselines run beside it). */
+  schema: string;
+  dataDir: string;
+  engine: 'postgres' | 'pglite';
+}
+
+/**
+ * Runs `body` against the platform started in its own process with the demo data: on a fresh
+ * PostgreSQL schema when DATABASE_URL is set (dropped afterwards), else on PGlite in a temporary
+ * directory.
+ */
+export async function withPlatform<T>(body: (platform: BenchPlatform) => Promise<T>): Promise<T> {
+  const databaseUrl = process.env.DATABASE_URL;
+  const schema = `bench_${Date.now().toString(36)}`;
+  const root = path.resolve(import.meta.dirname, '..');
+  let platformUrl = databaseUrl;
+  if (databaseUrl) {
+    const pool = new pg.Pool({ connectionString: databaseUrl, max: 1 });
+    await pool.query(`create schema ${schema}`);
+    await pool.end();
+    const url = new URL(databaseUrl);
+    url.searchParams.set('options', `-c search_path=${schema}`);
+    platformUrl = url.toString();
+  }
+  const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'guichet-bench-'));
+  try {
+    const port = await freePort();
+    const base = `http://127.0.0.1:${port}`;
+    const child = await startProcess(
+      process.execPath,
+      [path.join(root, 'src/cli.ts'), 'start'],
+      { PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: 'warn', DATABASE_URL: platformUrl ?? '', AUTH_ATTEMPTS_PER_MINUTE: '1000' },
+      `${base}/readyz`,
+    );
+    try {
+      return await body({ base, databaseUrl, schema, dataDir, engine: databaseUrl ? 'postgres' : 'pglite' });
+    } finally {
+      await stopProcess(child);
+    }
+  } finally {
+    await fs.rm(dataDir, { recursive: true, force: true });
+    if (databaseUrl) {
+      const pool = new pg.Pool({ connectionString: databaseUrl, max: 1 });
+      await pool.query(`drop schema if exists ${schema} cascade`);
+      await pool.end();
+    }
+  }
+}
+
+export interface Session {
+  cookie: string;
+  csrfToken: string;
+  /** Headers for a JSON change request of this session. */
+  headers: Record<string, string>;
+}
+
+export async function signIn(base: string, email: string): Promise<Session> {
+  const login = await fetch(`${base}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password: DEMO_PASSWORD }),
+  });
+  if (!login.ok) throw new Error(`sign-in of ${email} failed: ${login.status}`);
+  const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+  const { csrfToken } = (await login.json()) as { csrfToken: string };
+  return { cookie, csrfToken, headers: { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json' } };
+}

@@ -2,6 +2,7 @@
 const name = process.argv[2];
 const benches: Record<string, () => Promise<unknown>> = {
   http: () => import('./http.ts'),
+  submit: () => import('./submit.ts'),
 };
 const load = name ? benches[name] : undefined;
 if (!load) {

@@ -2,6 +2,8 @@ import path from 'node:path';
 import { DEMO_COUNTRY } from './demo/country.ts';
 import { caseRoutes, createCaseService, loadWorkingCalendar, type CaseService, type CaseTopics } from './modules/cases/index.ts';
 import { catalogueRoutes } from './modules/catalogue/index.ts';
+import { govstackPrefix, govstackRoutes } from './modules/govstack/index.ts';
+import { notificationConfig, notificationRoutes, registerNotifications } from './modules/notifications/index.ts';
 import { purgeExpiredSessions } from './platform/auth/session-purge.ts';
 import { createBlobStore } from './platform/blobs/index.ts';
 import { createEventBus, type EventBus } from './platform/events/index.ts';
@@ -20,6 +22,8 @@ export interface AppDeps {
   config: Config;
   database: DatabaseHandle;
   box: SecretBox;
+  /** Where modules read their own settings (SMTP_URL, GOVSTACK_PREFIX…); process.env unless a test says otherwise. */
+  env?: NodeJS.ProcessEnv;
 }
 
 /** Every outbox topic of the platform, by the module that publishes it. */
@@ -36,7 +40,7 @@ export interface Platform {
  * Assembles the platform: the HTTP shell, the event bus with every module's subscribers and
  * scheduled jobs, each module's service and routes, then the web app.
  */
-export async function buildApp({ config, database, box }: AppDeps): Promise<Platform> {
+export async function buildApp({ config, database, box, env = process.env }: AppDeps): Promise<Platform> {
   const { db } = database;
   const app = await createHttpServer({
     db,
@@ -66,6 +70,9 @@ export async function buildApp({ config, database, box }: AppDeps): Promise<Plat
   // The demo country's code and currency until countries are configured as data (issue 4 collects fees).
   const cases = createCaseService({ db, bus, blobs, calendar: loadWorkingCalendar(), country: { code: DEMO_COUNTRY.code, currency: DEMO_COUNTRY.currency } });
   caseRoutes(app, cases);
+  registerNotifications(bus, { db, config: notificationConfig(env), publicUrl: config.publicUrl, logger: app.log });
+  notificationRoutes(app, db);
+  govstackRoutes(app, { db, prefix: govstackPrefix(env), cases, blobs, box });
 
   bus.schedule('sessions.purge_expired', 3600, async () => {
     await purgeExpiredSessions(db);

@@ -1,9 +1,10 @@
 import type { CasesTables } from './modules/cases/schema.ts';
 import type { CatalogueTables } from './modules/catalogue/schema.ts';
+import type { NotificationTables } from './modules/notifications/index.ts';
 import type { AuditTables } from './platform/audit/schema.ts';
 import type { IdentityTables } from './platform/auth/schema.ts';
 import type { BlobTables } from './platform/blobs/schema.ts';
 import type { EventTables } from './platform/events/schema.ts';
 
 /** Every table of the platform, as Kysely sees them. Each part declares its own in its schema.ts. */
-export interface Database extends AuditTables, IdentityTables, EventTables, BlobTables, CatalogueTables, CasesTables {}
+export interface Database extends AuditTables, IdentityTables, EventTables, BlobTables, CatalogueTables, CasesTables, NotificationTables {}

@@ -1,5 +1,6 @@
 import { casesMigration } from './modules/cases/migration.ts';
 import { catalogueMigration } from './modules/catalogue/migration.ts';
+import { notificationsMigration } from './modules/notifications/index.ts';
 import { auditMigration } from './platform/audit/migration.ts';
 import { identityMigration } from './platform/auth/migration.ts';
 import { blobsMigration } from './platform/blobs/migration.ts';
@@ -14,4 +15,5 @@ export const migrations: Migrations = {
   '0004_blobs': blobsMigration,
   '0005_catalogue': catalogueMigration,
   '0006_cases': casesMigration,
+  '0007_notifications': notificationsMigration,
 };

@@ -30,8 +30,8 @@ export async function startTestApp(env: Record<string, string> = {}, databaseUrl
   await seedDemoCountry(database.db);
   await publishShippedDefinitions(database.db, await readShippedDefinitions());
   const dataDir = env.DATA_DIR ?? (await fs.mkdtemp(path.join(os.tmpdir(), 'guichet-test-')));
-  const config = loadConfig({ LOG_LEVEL: 'silent', AUTH_ATTEMPTS_PER_MINUTE: '10000', PORT: '0', DATA_DIR: dataDir, ...env });
-  const { app, bus, cases } = await buildApp({ config, database, box: secretBox(randomBytes(32)) });
+  const settings = { LOG_LEVEL: 'silent', AUTH_ATTEMPTS_PER_MINUTE: '10000', PORT: '0', DATA_DIR: dataDir, ...env };
+  const { app, bus, cases } = await buildApp({ config: loadConfig(settings), database, box: secretBox(randomBytes(32)), env: settings });
   bus.start(database.db);
   const url = await app.listen({ port: 0, host: '127.0.0.1' });
   return {

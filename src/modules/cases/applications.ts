@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { recordAudit, type ChangeContext } from '../../platform/audit/record.ts';
+import { recordAudit, recordAudits, type AuditChange, type ChangeContext } from '../../platform/audit/record.ts';
 import type { Principal } from '../../platform/auth/policy.ts';
 import type { Trx } from '../../platform/db/database.ts';
 import { jsonb } from '../../platform/db/json.ts';
@@ -42,7 +42,7 @@ export function applicationOperations(core: CaseCore) {
     const { id: versionId, agencyId, definition } = await latestPublishedVersion(db, input.procedureId);
     const forCompany = definition.applicants.includes('business') && principal.companyId !== null;
     if (!forCompany && !definition.applicants.includes('citizen')) throw new AppError(403, 'procedure_for_businesses');
-    return db.transaction().execute(async (trx) => {
+    const file = await db.transaction().execute(async (trx) => {
       const { rows } = await sql<{ seq: number }>`select nextval('application_reference_seq')::int as seq`.execute(trx);
       const reference = `${country.code}-${new Date().getUTCFullYear()}-${String(rows[0]?.seq).padStart(6, '0')}`;
       const people = await trx
@@ -51,7 +51,7 @@ export function applicationOperations(core: CaseCore) {
         .select(['users.display_name', 'companies.name as company_name'])
         .where('users.id', '=', principal.id)
         .executeTakeFirstOrThrow();
-      const file = await trx
+      const created = await trx
         .insertInto('applications')
         .values({
           reference,
@@ -67,17 +67,18 @@ export function applicationOperations(core: CaseCore) {
         })
         .returningAll()
         .executeTakeFirstOrThrow();
-      await addEvent(trx, context, file.id, { kind: 'created' });
+      await addEvent(trx, context, created.id, { kind: 'created' });
       await recordAudit(trx, context, {
         action: 'application.created',
         recordType: 'application',
-        recordId: file.id,
+        recordId: created.id,
         agencyId,
-        after: file.data,
+        after: created.data,
         details: { reference, procedureId: definition.id, version: definition.version },
       });
-      return core.present(trx, principal, file, core.relationOf(file, principal), definition);
+      return created;
     });
+    return core.present(db, principal, file, core.relationOf(file, principal), definition);
   }
 
   /** The applicant's side of a change: the file locked, theirs, and in a state they fill in. */
@@ -90,36 +91,44 @@ export function applicationOperations(core: CaseCore) {
 
   /** Saves the form as typed so far; checked in full only on submission. */
   async function saveData(principal: Principal, context: ChangeContext, id: string, data: Record<string, unknown>) {
-    return db.transaction().execute(async (trx) => {
-      const { file, relation, definition } = await editableFile(trx, principal, id);
+    const { saved, relation, definition } = await db.transaction().execute(async (trx) => {
+      const found = await editableFile(trx, principal, id);
+      const { file } = found;
       const saved = await touch(trx, id, { data: jsonb(data) });
       await recordAudit(trx, context, { action: 'application.data_saved', recordType: 'application', recordId: id, agencyId: file.agency_id, before: file.data, after: data, details: { reference: file.reference } });
-      return core.present(trx, principal, saved, relation, definition);
+      return { ...found, saved };
     });
+    return core.present(db, principal, saved, relation, definition);
   }
 
   /** Validates the draft against its pinned version, fixes the fee, and hands it to the workflow. */
   async function submit(principal: Principal, context: ChangeContext, id: string, locale: Locale) {
-    return db.transaction().execute(async (trx) => {
-      const { file, relation, definition } = await editableFile(trx, principal, id);
+    const { moved, relation, definition } = await db.transaction().execute(async (trx) => {
+      const found = await editableFile(trx, principal, id);
+      const { file, definition } = found;
       if (file.state !== DRAFT) throw conflict('application_not_draft', { state: file.state });
       await assertComplete(trx, file, definition, locale);
       const fees = computeFees(definition.fees, file.data);
       const fee = fees.total > 0 ? { total: fees.total, currency: country.currency, lines: fees.lines.map((l) => ({ label: l.label, amount: l.amount })) } : null;
       const submitted = await touch(trx, id, { submitted_at: new Date(), fee: jsonb(fee) });
-      await recordAudit(trx, context, { action: 'application.submitted', recordType: 'application', recordId: id, agencyId: file.agency_id, after: file.data, details: { reference: file.reference, fee: fee?.total ?? 0 } });
-      let moved = await moveFile(trx, core.moves, context, submitted, definition, { action: 'submit', to: definition.workflow.initial, kind: 'submitted' });
-      moved = await runAutomaticSteps(trx, core.moves, context, moved, definition, 'submitted');
+      const audits: AuditChange[] = [
+        { action: 'application.submitted', recordType: 'application', recordId: id, agencyId: file.agency_id, after: file.data, details: { reference: file.reference, fee: fee?.total ?? 0 } },
+      ];
+      let moved = await moveFile(trx, core.moves, context, submitted, definition, { action: 'submit', to: definition.workflow.initial, kind: 'submitted' }, audits);
+      moved = await runAutomaticSteps(trx, core.moves, context, moved, definition, 'submitted', audits);
       // Nothing to pay: the file goes on as if paid.
-      if (!fee) moved = await runAutomaticSteps(trx, core.moves, context, moved, definition, 'fee_paid');
-      return core.present(trx, principal, moved, relation, definition);
+      if (!fee) moved = await runAutomaticSteps(trx, core.moves, context, moved, definition, 'fee_paid', audits);
+      await recordAudits(trx, context, audits);
+      return { ...found, moved };
     });
+    return core.present(db, principal, moved, relation, definition);
   }
 
   /** Takes a workflow action for whoever asks, if the pinned definition lets them; otherwise changes nothing. */
   async function act(principal: Principal, context: ChangeContext, id: string, input: { action: string; comment?: string | undefined }, locale: Locale) {
-    return db.transaction().execute(async (trx) => {
-      const { file, relation, definition } = await core.visibleFile(trx, principal, id, true);
+    const { moved, relation, definition } = await db.transaction().execute(async (trx) => {
+      const found = await core.visibleFile(trx, principal, id, true);
+      const { file, relation, definition } = found;
       if (file.state === DRAFT) throw conflict('transition_not_allowed', { action: input.action, state: file.state });
       const transition = definition.workflow.transitions.find((t) => t.action === input.action);
       const actor: WorkflowActor =
@@ -127,9 +136,12 @@ export function applicationOperations(core: CaseCore) {
       const decision = decide(definition, file.state, input.action, actor, input.comment);
       if (!decision.allowed) throw REFUSALS[decision.refused](input.action, file.state);
       if (actor.kind === 'applicant' && decision.to.holder === 'agency') await assertComplete(trx, file, definition, locale);
-      const moved = await moveFile(trx, core.moves, context, file, definition, { action: input.action, to: decision.to.id, kind: 'transition', comment: input.comment?.trim() || null });
-      return core.present(trx, principal, moved, relation, definition);
+      const audits: AuditChange[] = [];
+      const moved = await moveFile(trx, core.moves, context, file, definition, { action: input.action, to: decision.to.id, kind: 'transition', comment: input.comment?.trim() || null }, audits);
+      await recordAudits(trx, context, audits);
+      return { ...found, moved };
     });
+    return core.present(db, principal, moved, relation, definition);
   }
 
   /** A message on the file's timeline; `internal` notes are for staff only. */

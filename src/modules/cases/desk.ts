@@ -1,4 +1,4 @@
-import { recordAudit, type ChangeContext } from '../../platform/audit/record.ts';
+import { recordAudit, recordAudits, type ChangeContext } from '../../platform/audit/record.ts';
 import { agencyScope, type Principal } from '../../platform/auth/policy.ts';
 import { AppError, conflict } from '../../platform/http/errors.ts';
 import type { CaseCore } from './core.ts';
@@ -15,30 +15,34 @@ export function deskOperations(core: CaseCore) {
   };
 
   async function claim(principal: Principal, context: ChangeContext, id: string) {
-    return db.transaction().execute(async (trx) => {
-      const { file, relation, definition } = await core.visibleFile(trx, principal, id, true);
+    const { claimed, relation, definition } = await db.transaction().execute(async (trx) => {
+      const found = await core.visibleFile(trx, principal, id, true);
+      const { file, relation } = found;
       if (!relation.staff || !heldByMyAgency(principal, file.holding_agency_id)) throw conflict('case_not_in_your_queue', { state: file.state });
-      if (file.assigned_to === principal.id) return core.present(trx, principal, file, relation, definition);
+      if (file.assigned_to === principal.id) return { ...found, claimed: file };
       if (file.assigned_to) throw conflict('case_claimed_by_other');
       const claimed = await trx.updateTable('applications').set({ assigned_to: principal.id }).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
       await addEvent(trx, context, id, { kind: 'claimed', internal: true });
       await recordAudit(trx, context, { action: 'application.claimed', recordType: 'application', recordId: id, agencyId: file.agency_id, details: { reference: file.reference } });
-      return core.present(trx, principal, claimed, relation, definition);
+      return { ...found, claimed };
     });
+    return core.present(db, principal, claimed, relation, definition);
   }
 
   /** The claimant gives the file back; an agency administrator may take it from someone absent. */
   async function release(principal: Principal, context: ChangeContext, id: string) {
-    return db.transaction().execute(async (trx) => {
-      const { file, relation, definition } = await core.visibleFile(trx, principal, id, true);
+    const { released, relation, definition } = await db.transaction().execute(async (trx) => {
+      const found = await core.visibleFile(trx, principal, id, true);
+      const { file, relation } = found;
       if (!relation.staff || !file.assigned_to) throw conflict('case_not_claimed');
       const isAdmin = principal.grants.some((g) => g.role === 'agency_admin' && (g.agencyId === null || g.agencyId === file.holding_agency_id));
       if (file.assigned_to !== principal.id && !isAdmin) throw conflict('case_claimed_by_other');
       const released = await trx.updateTable('applications').set({ assigned_to: null }).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
       await addEvent(trx, context, id, { kind: 'released', internal: true });
       await recordAudit(trx, context, { action: 'application.released', recordType: 'application', recordId: id, agencyId: file.agency_id, details: { reference: file.reference, claimedBy: file.assigned_to } });
-      return core.present(trx, principal, released, relation, definition);
+      return { ...found, released };
     });
+    return core.present(db, principal, released, relation, definition);
   }
 
   /**
@@ -46,21 +50,26 @@ export function deskOperations(core: CaseCore) {
    * The payments module (intents, providers, ledger) replaces this with its own receipts.
    */
   async function recordCounterPayment(principal: Principal, context: ChangeContext, id: string, receipt: string) {
-    return db.transaction().execute(async (trx) => {
-      const { file, relation, definition } = await core.visibleFile(trx, principal, id, true);
+    const { moved, relation, definition } = await db.transaction().execute(async (trx) => {
+      const found = await core.visibleFile(trx, principal, id, true);
+      const { file, relation, definition } = found;
       if (!relation.cashier) throw new AppError(403, 'action_not_yours', { action: 'fee_paid' });
       if (!file.fee || file.fee_paid_at || !automaticStep(definition, file.state, 'fee_paid')) throw conflict('fee_not_due', { state: file.state });
       const paid = await trx.updateTable('applications').set({ fee_paid_at: new Date() }).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
-      await recordAudit(trx, context, {
-        action: 'application.fee_paid',
-        recordType: 'application',
-        recordId: id,
-        agencyId: file.agency_id,
-        details: { reference: file.reference, amount: file.fee.total, currency: file.fee.currency, receipt, channel: 'counter' },
-      });
-      const moved = await runAutomaticSteps(trx, core.moves, context, paid, definition, 'fee_paid');
-      return core.present(trx, principal, moved, relation, definition);
+      const audits = [
+        {
+          action: 'application.fee_paid',
+          recordType: 'application',
+          recordId: id,
+          agencyId: file.agency_id,
+          details: { reference: file.reference, amount: file.fee.total, currency: file.fee.currency, receipt, channel: 'counter' },
+        },
+      ];
+      const moved = await runAutomaticSteps(trx, core.moves, context, paid, definition, 'fee_paid', audits);
+      await recordAudits(trx, context, audits);
+      return { ...found, moved };
     });
+    return core.present(db, principal, moved, relation, definition);
   }
 
   return { claim, release, recordCounterPayment };

@@ -36,6 +36,8 @@ export async function escalateOverdue(core: CaseCore, day = today()): Promise<nu
         await bus.emit(trx, 'application.escalated', {
           applicationId: id,
           reference: file.reference,
+          procedureId: file.procedure_id,
+          procedureVersion: file.procedure_version,
           agencyCode: await core.agencies.codeOf(file.agency_id, trx),
           holdingAgencyCode: await core.agencies.codeOf(file.holding_agency_id, trx),
           state: file.state,

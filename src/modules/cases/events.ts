@@ -17,6 +17,8 @@ export interface ApplicationStateChanged {
 export interface ApplicationEscalated {
   applicationId: string;
   reference: string;
+  procedureId: string;
+  procedureVersion: number;
   agencyCode: string;
   holdingAgencyCode: string;
   state: string;

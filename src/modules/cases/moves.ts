@@ -1,4 +1,4 @@
-import { recordAudit, type ChangeContext } from '../../platform/audit/record.ts';
+import type { AuditChange, ChangeContext } from '../../platform/audit/record.ts';
 import type { Trx } from '../../platform/db/database.ts';
 import type { EventBus } from '../../platform/events/index.ts';
 import type { ProcedureDefinition, WorkflowTransition } from '../catalogue/index.ts';
@@ -47,8 +47,9 @@ export async function addEvent(
 
 /**
  * Moves a locked file into `to` in the caller's transaction: the holder and its deadline change,
- * a claim lapses when the file leaves its agency, the history, the outbox and the audit trail
- * record it. Callers have already asked the workflow engine whether the move is allowed.
+ * a claim lapses when the file leaves its agency, the history and the outbox record it, and its
+ * audit entry joins `audits` for the caller to write last. Callers have already asked the
+ * workflow engine whether the move is allowed.
  */
 export async function moveFile(
   trx: Trx,
@@ -57,6 +58,7 @@ export async function moveFile(
   file: FileRow,
   definition: ProcedureDefinition,
   move: { action: string; to: string; kind: 'transition' | 'submitted'; comment?: string | null },
+  audits: AuditChange[],
 ): Promise<FileRow> {
   const state = definition.workflow.states.find((s) => s.id === move.to);
   if (!state) throw new Error(`state ${move.to} is not in ${definition.id} v${definition.version}`);
@@ -92,7 +94,7 @@ export async function moveFile(
     comment: move.comment ?? null,
     occurredAt: new Date().toISOString(),
   });
-  await recordAudit(trx, context, {
+  audits.push({
     action: 'application.moved',
     recordType: 'application',
     recordId: file.id,
@@ -112,12 +114,13 @@ export async function runAutomaticSteps(
   file: FileRow,
   definition: ProcedureDefinition,
   event: 'submitted' | 'fee_paid',
+  audits: AuditChange[],
 ): Promise<FileRow> {
   let current = file;
   const taken = new Set<WorkflowTransition>();
   for (let step = automaticStep(definition, current.state, event); step && !taken.has(step); step = automaticStep(definition, current.state, event)) {
     taken.add(step);
-    current = await moveFile(trx, deps, context, current, definition, { action: step.action, to: step.to, kind: 'transition' });
+    current = await moveFile(trx, deps, context, current, definition, { action: step.action, to: step.to, kind: 'transition' }, audits);
   }
   return current;
 }
