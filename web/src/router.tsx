@@ -3,7 +3,7 @@ import { useRoutes, type RouteObject } from 'react-router';
 import { HomePage } from './pages/HomePage';
 import { LoginPage } from './pages/LoginPage';
 import { NotFoundPage } from './pages/NotFoundPage';
-import { accountSecurityPath, section, type SectionId } from './session/access';
+import { accountSecurityPath, messagesPath, section, type SectionId } from './session/access';
 import { RequireSection, RequireSignedIn, RequireStaff } from './shell/guards';
 import { Layout } from './shell/Layout';
 import { Loading } from './shell/Loading';
@@ -34,11 +34,18 @@ const sectionPages: Record<SectionId, ReactNode> = {
   audit: page(() => import('./sections/Audit')),
 };
 
+/** Pages under a section's path, behind the same guard as its index. */
+const sectionSubpages: Partial<Record<SectionId, RouteObject[]>> = {
+  // The portal routes its own pages (sections/ApplicantPortal.tsx).
+  applicant: [{ path: '*', element: sectionPages.applicant }],
+  backOffice: [{ path: 'cases/:id', element: page(() => import('./backoffice/CasePage')) }],
+};
+
 function sectionRoute(id: SectionId): RouteObject {
   return {
     path: section(id).path,
     element: <RequireSection section={id} />,
-    children: [{ index: true, element: sectionPages[id] }],
+    children: [{ index: true, element: sectionPages[id] }, ...(sectionSubpages[id] ?? [])],
   };
 }
 
@@ -56,6 +63,7 @@ const routes: RouteObject[] = [
           sectionRoute('administration'),
           sectionRoute('archive'),
           sectionRoute('audit'),
+          { path: messagesPath, element: page(() => import('./notifications/MyMessagesPage')) },
           {
             path: accountSecurityPath,
             element: <RequireStaff />,

@@ -91,6 +91,8 @@ const MAX_OUTAGE_WAIT_MS = 10_000;
  * rows are invisible to the poller until then. A few quick re-polls catch it without waiting a full
  * interval (on PGlite the poll simply queues behind the transaction for the one connection).
  */
+/** How often the polling loop asks for due scheduled jobs. */
+const JOB_CHECK_MS = 1000;
 const WAKE_REPOLLS = 3;
 const WAKE_REPOLL_MS = 15;
 
@@ -166,13 +168,20 @@ export function createEventBus<T extends object = TopicMap>(options: EventBusOpt
   }
 
   /** One claim-and-run round; true when it found work, so the caller polls again at once. */
-  async function pollOnce(db: Db): Promise<boolean> {
+  let jobsCheckedAt = 0;
+
+  /**
+   * One round: claim due deliveries, and due jobs when `jobsToo` (jobs are counted in whole seconds,
+   * so the loop asks for them at most once a second, however often emits wake it up).
+   */
+  async function pollOnce(db: Db, jobsToo = true): Promise<boolean> {
     if (jobs.size > 0 && !jobsRegisteredIn.has(db)) {
       await registerJobs(db, [...jobs.values()].map((j) => ({ name: j.name, everySeconds: j.everySeconds })));
       jobsRegisteredIn.add(db);
     }
     const deliveries = await claimDueDeliveries(db, [...subscriptions.values()], settings.batchSize, settings.leaseMs);
-    const runs = await claimDueJobs(db, [...jobs.keys()], settings.leaseMs);
+    const runs = jobsToo && jobs.size > 0 ? await claimDueJobs(db, [...jobs.keys()], settings.leaseMs) : [];
+    if (jobsToo) jobsCheckedAt = Date.now();
     await Promise.all([...deliveries.map((d) => deliver(db, d)), ...runs.map((r) => runJob(db, r))]);
     return deliveries.length + runs.length > 0;
   }
@@ -194,7 +203,7 @@ export function createEventBus<T extends object = TopicMap>(options: EventBusOpt
     while (running) {
       let foundWork = false;
       try {
-        foundWork = await pollOnce(db);
+        foundWork = await pollOnce(db, Date.now() - jobsCheckedAt >= JOB_CHECK_MS);
         if (failures > 0) logger.info({ failures }, 'event polling recovered');
         failures = 0;
       } catch (error) {

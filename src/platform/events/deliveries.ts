@@ -27,13 +27,20 @@ const MAX_ERROR_LENGTH = 4000;
  * exists exactly when the change that caused it commits (transactional outbox).
  */
 export async function insertEvent(trx: Transaction<Database>, topic: string, payload: unknown, subscribers: readonly string[]): Promise<number> {
-  const { id } = await trx.insertInto('outbox_events').values({ topic, payload: jsonb(payload) }).returning('id').executeTakeFirstOrThrow();
-  if (subscribers.length > 0) {
-    await trx
-      .insertInto('event_deliveries')
-      .values(subscribers.map((subscriber) => ({ event_id: id, subscriber })))
-      .execute();
+  if (subscribers.length === 0) {
+    return (await trx.insertInto('outbox_events').values({ topic, payload: jsonb(payload) }).returning('id').executeTakeFirstOrThrow()).id;
   }
+  // One round trip for the event and its deliveries: emits sit inside busy transactions.
+  const { rows } = await sql<{ id: number }>`
+    with event as (
+      insert into outbox_events (topic, payload) values (${topic}, ${jsonb(payload)}) returning id
+    ), deliveries as (
+      insert into event_deliveries (event_id, subscriber)
+      select event.id, subscriber from event, unnest(${sql.val(subscribers)}::text[]) as subscriber
+    )
+    select id from event`.execute(trx);
+  const id = rows[0]?.id;
+  if (id === undefined) throw new Error('the outbox did not return the new event');
   return id;
 }
 

@@ -23,7 +23,10 @@ export class ApiError extends Error {
 
 export interface ApiRequest {
   method?: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+  /** Sent as JSON, except a `Blob` (a chosen file), sent as its raw bytes under its own type. */
   body?: unknown;
+  /** Extra request headers (an upload's `X-File-Name`). */
+  headers?: Record<string, string>;
   /** The server translates its messages by this header. */
   language: string;
   /** Required by the server on every non-GET request of a signed-in session. */
@@ -48,11 +51,14 @@ function isErrorBody(value: unknown): value is ErrorBody {
 /** The single way the shell talks to `/api`: JSON in, JSON out, errors as `ApiError`. */
 export async function apiRequest<T>(path: string, request: ApiRequest): Promise<T> {
   const method = request.method ?? 'GET';
+  const raw = request.body instanceof Blob ? request.body : null;
   const headers: Record<string, string> = {
+    ...request.headers,
     accept: 'application/json',
     'accept-language': request.language,
   };
-  if (request.body !== undefined) headers['content-type'] = 'application/json';
+  if (raw) headers['content-type'] = raw.type || 'application/octet-stream';
+  else if (request.body !== undefined) headers['content-type'] = 'application/json';
   if (method !== 'GET' && request.csrfToken) headers['x-csrf-token'] = request.csrfToken;
 
   let response: Response;
@@ -60,7 +66,7 @@ export async function apiRequest<T>(path: string, request: ApiRequest): Promise<
     response = await fetch(path, {
       method,
       headers,
-      body: request.body === undefined ? undefined : JSON.stringify(request.body),
+      body: raw ?? (request.body === undefined ? undefined : JSON.stringify(request.body)),
       credentials: 'same-origin',
       signal: request.signal,
     });

@@ -7,8 +7,12 @@ import { ApiClients } from './administration/ApiClients';
 import { StaffAccounts } from './administration/StaffAccounts';
 
 const DeadLetters = lazy(() => import('./administration/DeadLetters'));
+const Procedures = lazy(() => import('./administration/Procedures'));
 
-/** Staff accounts and machine clients for administrators; the outbox's dead letters for the platform's. */
+/**
+ * Staff accounts, machine clients and the publication of procedures for administrators; the
+ * outbox's dead letters for the platform's.
+ */
 export default function Administration() {
   const { t } = useTranslation();
   const user = useSignedInUser();
@@ -21,6 +25,9 @@ export default function Administration() {
       <p className="lead">{t('administration.intro')}</p>
       <StaffAccounts />
       <ApiClients />
+      <Suspense fallback={<Loading />}>
+        <Procedures />
+      </Suspense>
       {operator ? (
         <Suspense fallback={<Loading />}>
           <DeadLetters />

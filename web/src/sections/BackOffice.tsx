@@ -1,5 +1,42 @@
-import { SectionLanding } from './SectionLanding';
+import { useTranslation } from 'react-i18next';
+import { useAgencyByCode } from '../backoffice/agencyNames';
+import { CaseQueue } from '../backoffice/CaseQueue';
+import { caseworkerAgencies, isCaseworker } from '../backoffice/caseworker';
+import { useLanguage } from '../i18n/formats';
+import { isolate } from '../i18n/languages';
+import { useSignedInUser } from '../session/SessionContext';
+import { PageHeading } from '../shell/PageHeading';
+import '../backoffice/backoffice.css';
 
+/** The back office's home: the queue of files for case officers and agency administrators. */
 export default function BackOffice() {
-  return <SectionLanding section="backOffice" />;
+  const { t } = useTranslation();
+  const user = useSignedInUser();
+  return (
+    <div className="stack">
+      <PageHeading>{t('sections.backOffice.title')}</PageHeading>
+      {isCaseworker(user) ? (
+        <>
+          <p className="lead">{t('backOffice.intro')}</p>
+          <WorkingFor agencies={caseworkerAgencies(user)} />
+          <CaseQueue />
+        </>
+      ) : (
+        // A cashier records counter payments from the payment screens, not from a queue.
+        <p className="lead">{t('backOffice.cashierOnly')}</p>
+      )}
+    </div>
+  );
+}
+
+/** Whose files the queue holds: the agencies of the officer's grants (null: a national grant). */
+function WorkingFor({ agencies }: { agencies: string[] | null }) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const agencyName = useAgencyByCode();
+  const names =
+    agencies === null
+      ? t('backOffice.everyAgency')
+      : new Intl.ListFormat(language, { type: 'conjunction' }).format(agencies.map((code) => isolate(agencyName(code))));
+  return <p>{t('backOffice.workingFor', { agencies: names })}</p>;
 }

@@ -21,6 +21,8 @@ export const sections: readonly Section[] = [
 ];
 
 export const accountSecurityPath = '/account/security';
+/** Messages the platform sent the signed-in person (e-mails kept in the local outbox in the demo). */
+export const messagesPath = '/messages';
 
 export function section(id: SectionId): Section {
   const found = sections.find((candidate) => candidate.id === id);
