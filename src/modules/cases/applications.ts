@@ -110,11 +110,11 @@ export function applicationOperations(core: CaseCore) {
       await assertComplete(trx, file, definition, locale);
       const fees = computeFees(definition.fees, file.data);
       const fee = fees.total > 0 ? { total: fees.total, currency: country.currency, lines: fees.lines.map((l) => ({ label: l.label, amount: l.amount })) } : null;
-      const submitted = await touch(trx, id, { submitted_at: new Date(), fee: jsonb(fee) });
       const audits: AuditChange[] = [
         { action: 'application.submitted', recordType: 'application', recordId: id, agencyId: file.agency_id, after: file.data, details: { reference: file.reference, fee: fee?.total ?? 0 } },
       ];
-      let moved = await moveFile(trx, core.moves, context, submitted, definition, { action: 'submit', to: definition.workflow.initial, kind: 'submitted' }, audits);
+      const submission = { submitted_at: new Date(), fee: jsonb(fee) };
+      let moved = await moveFile(trx, core.moves, context, file, definition, { action: 'submit', to: definition.workflow.initial, kind: 'submitted', set: submission }, audits);
       moved = await runAutomaticSteps(trx, core.moves, context, moved, definition, 'submitted', audits);
       // Nothing to pay: the file goes on as if paid.
       if (!fee) moved = await runAutomaticSteps(trx, core.moves, context, moved, definition, 'fee_paid', audits);

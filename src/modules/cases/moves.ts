@@ -1,3 +1,4 @@
+import type { Updateable } from 'kysely';
 import type { AuditChange, ChangeContext } from '../../platform/audit/record.ts';
 import type { Trx } from '../../platform/db/database.ts';
 import type { EventBus } from '../../platform/events/index.ts';
@@ -5,6 +6,7 @@ import type { ProcedureDefinition, WorkflowTransition } from '../catalogue/index
 import type { AgencyDirectory } from './agencies.ts';
 import { today } from './calendar.ts';
 import type { CaseTopics } from './events.ts';
+import type { ApplicationsTable } from './schema.ts';
 import type { FileRow } from './store.ts';
 import { automaticStep, holdingAgency } from './workflow.ts';
 import { addWorkingDays, type WorkingCalendar } from './working-days.ts';
@@ -22,27 +24,29 @@ export const timelineActor = (context: ChangeContext) => ({
   actor_label: context.actor.label,
 });
 
+interface HistoryEntry {
+  kind: string;
+  action?: string | null;
+  from?: string | null;
+  to?: string | null;
+  comment?: string | null;
+  internal?: boolean;
+}
+
+const eventValues = (context: ChangeContext, fileId: string, entry: HistoryEntry) => ({
+  application_id: fileId,
+  kind: entry.kind,
+  action: entry.action ?? null,
+  from_state: entry.from ?? null,
+  to_state: entry.to ?? null,
+  comment: entry.comment ?? null,
+  internal: entry.internal ?? false,
+  ...timelineActor(context),
+});
+
 /** Appends one entry to a file's history. */
-export async function addEvent(
-  trx: Trx,
-  context: ChangeContext,
-  fileId: string,
-  entry: { kind: string; action?: string | null; from?: string | null; to?: string | null; comment?: string | null; internal?: boolean },
-) {
-  return trx
-    .insertInto('application_events')
-    .values({
-      application_id: fileId,
-      kind: entry.kind,
-      action: entry.action ?? null,
-      from_state: entry.from ?? null,
-      to_state: entry.to ?? null,
-      comment: entry.comment ?? null,
-      internal: entry.internal ?? false,
-      ...timelineActor(context),
-    })
-    .returningAll()
-    .executeTakeFirstOrThrow();
+export async function addEvent(trx: Trx, context: ChangeContext, fileId: string, entry: HistoryEntry) {
+  return trx.insertInto('application_events').values(eventValues(context, fileId, entry)).returningAll().executeTakeFirstOrThrow();
 }
 
 /**
@@ -57,28 +61,38 @@ export async function moveFile(
   context: ChangeContext,
   file: FileRow,
   definition: ProcedureDefinition,
-  move: { action: string; to: string; kind: 'transition' | 'submitted'; comment?: string | null },
+  move: { action: string; to: string; kind: 'transition' | 'submitted'; comment?: string | null; set?: Updateable<ApplicationsTable> },
   audits: AuditChange[],
 ): Promise<FileRow> {
   const state = definition.workflow.states.find((s) => s.id === move.to);
   if (!state) throw new Error(`state ${move.to} is not in ${definition.id} v${definition.version}`);
   const holdingAgencyId = state.holder === 'agency' ? await deps.agencies.idOf(holdingAgency(definition, state.id), trx) : undefined;
   const holding = holdingAgencyId ?? null;
+  const now = new Date();
+  // The file and its history in one statement: moves sit inside the busiest transactions.
   const moved = await trx
-    .updateTable('applications')
-    .set({
-      state: state.id,
-      holding_agency_id: holding,
-      state_entered_at: new Date(),
-      due_on: state.deadlineWorkingDays ? addWorkingDays(today(), state.deadlineWorkingDays, deps.calendar) : null,
-      escalated_at: null,
-      assigned_to: holding !== null && holding === file.holding_agency_id ? file.assigned_to : null,
-      updated_at: new Date(),
-    })
-    .where('id', '=', file.id)
-    .returningAll()
+    .with('moved', (db) =>
+      db
+        .updateTable('applications')
+        .set({
+          ...(move.set ?? {}),
+          state: state.id,
+          holding_agency_id: holding,
+          state_entered_at: now,
+          due_on: state.deadlineWorkingDays ? addWorkingDays(today(now), state.deadlineWorkingDays, deps.calendar) : null,
+          escalated_at: null,
+          assigned_to: holding !== null && holding === file.holding_agency_id ? file.assigned_to : null,
+          updated_at: now,
+        })
+        .where('id', '=', file.id)
+        .returningAll(),
+    )
+    .with('history', (db) =>
+      db.insertInto('application_events').values(eventValues(context, file.id, { kind: move.kind, action: move.action, from: file.state, to: state.id, comment: move.comment ?? null })),
+    )
+    .selectFrom('moved')
+    .selectAll()
     .executeTakeFirstOrThrow();
-  await addEvent(trx, context, file.id, { kind: move.kind, action: move.action, from: file.state, to: state.id, comment: move.comment ?? null });
   const agencyCode = await deps.agencies.codeOf(file.agency_id, trx);
   await deps.bus.emit(trx, 'application.state_changed', {
     applicationId: file.id,

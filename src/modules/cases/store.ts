@@ -24,8 +24,10 @@ export const loadAttachments = (db: Db | Trx, id: string) =>
 
 /** Display names of the people a file names (applicant, assignee, uploaders) and company names. */
 export async function namesOf(db: Db | Trx, userIds: readonly string[], companyIds: readonly string[]) {
-  const users = userIds.length ? await db.selectFrom('users').select(['id', 'display_name']).where('id', 'in', [...new Set(userIds)]).execute() : [];
-  const companies = companyIds.length ? await db.selectFrom('companies').select(['id', 'name']).where('id', 'in', [...new Set(companyIds)]).execute() : [];
+  const [users, companies] = await Promise.all([
+    userIds.length ? db.selectFrom('users').select(['id', 'display_name']).where('id', 'in', [...new Set(userIds)]).execute() : [],
+    companyIds.length ? db.selectFrom('companies').select(['id', 'name']).where('id', 'in', [...new Set(companyIds)]).execute() : [],
+  ]);
   return {
     user: new Map(users.map((u) => [u.id, u.display_name])),
     company: new Map(companies.map((c) => [c.id, c.name])),
