@@ -136,3 +136,41 @@ describe('attachments', () => {
     expect((await stranger.request('GET', `/api/applications/${submitted.id}`)).status).toBe(404);
   });
 });
+
+describe('applications stay pinned to the version they were filed under', () => {
+  it('checks an old draft against its own version after a stricter one is published, and a new draft against the new one', async () => {
+    const applicant = await signedIn(platform.url, 'awa.ndiaye');
+    const v1 = await definitionOf(applicant, 'criminal-record-extract');
+    const oldDraft = await applicant.request('POST', '/api/applications', { procedureId: 'criminal-record-extract', data: v1.form.example });
+    expect(oldDraft.body.procedureVersion).toBe(v1.version);
+
+    // Version 2 asks for one more field.
+    const schema = v1.form.schema as { required: string[]; properties: Record<string, unknown> };
+    const stricter = {
+      ...v1,
+      version: v1.version + 1,
+      form: {
+        ...v1.form,
+        schema: { ...schema, required: [...schema.required, 'previousConvictions'], properties: { ...schema.properties, previousConvictions: { type: 'boolean' } } },
+        labels: { ...v1.form.labels, previousConvictions: { fr: 'Condamnations antérieures', ar: 'إدانات سابقة', en: 'Previous convictions' } },
+        layout: v1.form.layout.map((section, index) => (index === 0 ? { ...section, fields: [...section.fields, 'previousConvictions'] } : section)),
+        example: { ...v1.form.example, previousConvictions: false },
+      },
+    };
+    const admin = await signedIn(platform.url, 'admin');
+    const published = await admin.request('POST', '/api/catalogue/procedures', stricter);
+    expect(published.status).toBe(201);
+
+    for (const rule of v1.attachments.filter((a) => a.required)) expect((await upload(applicant, oldDraft.body.id, rule.kind, tinyPdf())).status).toBe(201);
+    const oldSubmitted = await applicant.request('POST', `/api/applications/${oldDraft.body.id}/submit`);
+    expect(oldSubmitted.status).toBe(200);
+    expect(oldSubmitted.body.procedureVersion).toBe(v1.version);
+
+    const newDraft = await applicant.request('POST', '/api/applications', { procedureId: 'criminal-record-extract', data: v1.form.example });
+    expect(newDraft.body.procedureVersion).toBe(v1.version + 1);
+    for (const rule of v1.attachments.filter((a) => a.required)) await upload(applicant, newDraft.body.id, rule.kind, tinyPdf());
+    const refused = await applicant.request('POST', `/api/applications/${newDraft.body.id}/submit`);
+    expect(refused.status).toBe(400);
+    expect(refused.body.error.details.fields.map((f: { pointer: string }) => f.pointer)).toEqual(['/previousConvictions']);
+  });
+});
