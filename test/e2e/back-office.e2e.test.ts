@@ -1,54 +1,19 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { fileApplication, payAtDesk, signedIn } from '../support/applications.ts';
 import { ApiClient, demoEmail } from '../support/client.ts';
 import { browserStory, documentLanguage, seriousAccessibilityViolations, signInInFrench } from './support.ts';
-
-/** A one-page PDF, small enough to read: the platform checks the bytes, not the name. */
-const tinyPdf = [
-  '%PDF-1.4',
-  '1 0 obj <</Type /Catalog /Pages 2 0 R>> endobj',
-  '2 0 obj <</Type /Pages /Kids [3 0 R] /Count 1>> endobj',
-  '3 0 obj <</Type /Page /Parent 2 0 R /MediaBox [0 0 200 200]>> endobj',
-  'trailer <</Root 1 0 R>>',
-  '%%EOF',
-  '',
-].join('\n');
-
-interface SeededFile {
-  id: string;
-  reference: string;
-}
 
 /**
  * What happens before an officer sees a file: Moussa Traoré files an import-export card
  * application with the definition's own example and its required documents, submits it, and the
  * Treasury cashier records the fee paid at the desk; the file is then under review at Commerce.
  */
-async function seedPaidImportExportCard(baseUrl: string): Promise<SeededFile> {
-  const applicant = new ApiClient(baseUrl);
-  expect((await applicant.login(demoEmail('moussa.traore'))).status).toBe(200);
-  const definition = await applicant.request('GET', '/api/catalogue/procedures/import-export-card');
-  expect(definition.status).toBe(200);
-  const created = await applicant.request('POST', '/api/applications', { procedureId: 'import-export-card', data: definition.body.form.example });
-  expect(created.status, JSON.stringify(created.body)).toBe(201);
-  const id: string = created.body.id;
-  for (const rule of definition.body.attachments as { kind: string; required: boolean }[]) {
-    if (!rule.required) continue;
-    const uploaded = await applicant.request('POST', `/api/applications/${id}/attachments?kind=${rule.kind}`, tinyPdf, {
-      'content-type': 'application/pdf',
-      'x-file-name': encodeURIComponent(`${rule.kind}.pdf`),
-    });
-    expect(uploaded.status, JSON.stringify(uploaded.body)).toBe(201);
-  }
-  const submitted = await applicant.request('POST', `/api/applications/${id}/submit`);
-  expect(submitted.status, JSON.stringify(submitted.body)).toBe(200);
-
-  const cashier = new ApiClient(baseUrl);
-  expect((await cashier.login(demoEmail('ibrahima.fall'))).status).toBe(200);
-  const paid = await cashier.request('POST', `/api/applications/${id}/fee-paid`, { receipt: 'R-1' });
-  expect(paid.status, JSON.stringify(paid.body)).toBe(200);
-  expect(paid.body.state).toBe('in_review');
-  return { id, reference: created.body.reference };
+async function seedPaidImportExportCard(baseUrl: string): Promise<{ id: string; reference: string }> {
+  const filed = await fileApplication(await signedIn(baseUrl, 'moussa.traore'), 'import-export-card');
+  const paid = await payAtDesk(baseUrl, filed.id);
+  expect(paid.state).toBe('in_review');
+  return { id: paid.id, reference: paid.reference };
 }
 
 async function focusedText(page: Page): Promise<string | null | undefined> {
