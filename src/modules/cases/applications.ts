@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { recordAudit, recordAudits, type AuditChange, type ChangeContext } from '../../platform/audit/record.ts';
+import { recordAudit, type ChangeContext } from '../../platform/audit/record.ts';
 import type { Principal } from '../../platform/auth/policy.ts';
 import type { Trx } from '../../platform/db/database.ts';
 import { jsonb } from '../../platform/db/json.ts';
@@ -9,7 +9,7 @@ import { computeFees, latestPublishedVersion, type ProcedureDefinition } from '.
 import { DRAFT, staffActor } from './access.ts';
 import { applicantEdits, type CaseCore } from './core.ts';
 import { submissionProblems } from './form-check.ts';
-import { addEvent, moveFile, runAutomaticSteps } from './moves.ts';
+import { addEvent, moveFile, runAutomaticSteps, type Step } from './moves.ts';
 import { loadAttachments, type FileRow } from './store.ts';
 import { timelineEntryOf } from './view.ts';
 import { decide, type WorkflowActor } from './workflow.ts';
@@ -110,15 +110,21 @@ export function applicationOperations(core: CaseCore) {
       await assertComplete(trx, file, definition, locale);
       const fees = computeFees(definition.fees, file.data);
       const fee = fees.total > 0 ? { total: fees.total, currency: country.currency, lines: fees.lines.map((l) => ({ label: l.label, amount: l.amount })) } : null;
-      const audits: AuditChange[] = [
-        { action: 'application.submitted', recordType: 'application', recordId: id, agencyId: file.agency_id, after: file.data, details: { reference: file.reference, fee: fee?.total ?? 0 } },
-      ];
+      const steps: Step[] = [];
       const submission = { submitted_at: new Date(), fee: jsonb(fee) };
-      let moved = await moveFile(trx, core.moves, context, file, definition, { action: 'submit', to: definition.workflow.initial, kind: 'submitted', set: submission }, audits);
-      moved = await runAutomaticSteps(trx, core.moves, context, moved, definition, 'submitted', audits);
+      let moved = await moveFile(trx, core.moves, context, file, definition, { action: 'submit', to: definition.workflow.initial, kind: 'submitted', set: submission }, steps);
+      moved = await runAutomaticSteps(trx, core.moves, context, moved, definition, 'submitted', steps);
       // Nothing to pay: the file goes on as if paid.
-      if (!fee) moved = await runAutomaticSteps(trx, core.moves, context, moved, definition, 'fee_paid', audits);
-      await recordAudits(trx, context, audits);
+      if (!fee) moved = await runAutomaticSteps(trx, core.moves, context, moved, definition, 'fee_paid', steps);
+      await recordAudit(trx, context, {
+        action: 'application.submitted',
+        recordType: 'application',
+        recordId: id,
+        agencyId: file.agency_id,
+        before: { state: file.state },
+        after: { state: moved.state, data: file.data, fee },
+        details: { reference: file.reference, fee: fee?.total ?? 0, steps },
+      });
       return { ...found, moved };
     });
     return core.present(db, principal, moved, relation, definition);
@@ -136,9 +142,17 @@ export function applicationOperations(core: CaseCore) {
       const decision = decide(definition, file.state, input.action, actor, input.comment);
       if (!decision.allowed) throw REFUSALS[decision.refused](input.action, file.state);
       if (actor.kind === 'applicant' && decision.to.holder === 'agency') await assertComplete(trx, file, definition, locale);
-      const audits: AuditChange[] = [];
-      const moved = await moveFile(trx, core.moves, context, file, definition, { action: input.action, to: decision.to.id, kind: 'transition', comment: input.comment?.trim() || null }, audits);
-      await recordAudits(trx, context, audits);
+      const steps: Step[] = [];
+      const moved = await moveFile(trx, core.moves, context, file, definition, { action: input.action, to: decision.to.id, kind: 'transition', comment: input.comment?.trim() || null }, steps);
+      await recordAudit(trx, context, {
+        action: 'application.moved',
+        recordType: 'application',
+        recordId: id,
+        agencyId: file.agency_id,
+        before: { state: file.state },
+        after: { state: moved.state },
+        details: { reference: file.reference, steps, commented: Boolean(input.comment?.trim()) },
+      });
       return { ...found, moved };
     });
     return core.present(db, principal, moved, relation, definition);

@@ -1,8 +1,8 @@
-import { recordAudit, recordAudits, type ChangeContext } from '../../platform/audit/record.ts';
+import { recordAudit, type ChangeContext } from '../../platform/audit/record.ts';
 import { agencyScope, type Principal } from '../../platform/auth/policy.ts';
 import { AppError, conflict } from '../../platform/http/errors.ts';
 import type { CaseCore } from './core.ts';
-import { addEvent, runAutomaticSteps } from './moves.ts';
+import { addEvent, runAutomaticSteps, type Step } from './moves.ts';
 import { automaticStep } from './workflow.ts';
 
 /** What staff do around a file besides moving it: take it, give it back, record a fee paid at the desk. */
@@ -56,17 +56,17 @@ export function deskOperations(core: CaseCore) {
       if (!relation.cashier) throw new AppError(403, 'action_not_yours', { action: 'fee_paid' });
       if (!file.fee || file.fee_paid_at || !automaticStep(definition, file.state, 'fee_paid')) throw conflict('fee_not_due', { state: file.state });
       const paid = await trx.updateTable('applications').set({ fee_paid_at: new Date() }).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
-      const audits = [
-        {
-          action: 'application.fee_paid',
-          recordType: 'application',
-          recordId: id,
-          agencyId: file.agency_id,
-          details: { reference: file.reference, amount: file.fee.total, currency: file.fee.currency, receipt, channel: 'counter' },
-        },
-      ];
-      const moved = await runAutomaticSteps(trx, core.moves, context, paid, definition, 'fee_paid', audits);
-      await recordAudits(trx, context, audits);
+      const steps: Step[] = [];
+      const moved = await runAutomaticSteps(trx, core.moves, context, paid, definition, 'fee_paid', steps);
+      await recordAudit(trx, context, {
+        action: 'application.fee_paid',
+        recordType: 'application',
+        recordId: id,
+        agencyId: file.agency_id,
+        before: { state: file.state },
+        after: { state: moved.state },
+        details: { reference: file.reference, amount: file.fee.total, currency: file.fee.currency, receipt, channel: 'counter', steps },
+      });
       return { ...found, moved };
     });
     return core.present(db, principal, moved, relation, definition);

@@ -1,5 +1,5 @@
 import type { Updateable } from 'kysely';
-import type { AuditChange, ChangeContext } from '../../platform/audit/record.ts';
+import type { ChangeContext } from '../../platform/audit/record.ts';
 import type { Trx } from '../../platform/db/database.ts';
 import type { EventBus } from '../../platform/events/index.ts';
 import type { ProcedureDefinition, WorkflowTransition } from '../catalogue/index.ts';
@@ -10,6 +10,13 @@ import type { ApplicationsTable } from './schema.ts';
 import type { FileRow } from './store.ts';
 import { automaticStep, holdingAgency } from './workflow.ts';
 import { addWorkingDays, type WorkingCalendar } from './working-days.ts';
+
+/** One workflow step of a change, as its audit entry lists them. */
+export interface Step {
+  action: string;
+  from: string;
+  to: string;
+}
 
 export interface MoveDeps {
   bus: EventBus<CaseTopics>;
@@ -51,9 +58,10 @@ export async function addEvent(trx: Trx, context: ChangeContext, fileId: string,
 
 /**
  * Moves a locked file into `to` in the caller's transaction: the holder and its deadline change,
- * a claim lapses when the file leaves its agency, the history and the outbox record it, and its
- * audit entry joins `audits` for the caller to write last. Callers have already asked the
- * workflow engine whether the move is allowed.
+ * a claim lapses when the file leaves its agency, the history and the outbox record it, and the
+ * step joins `steps`: the caller writes one audit entry for the whole change, last, so the chain
+ * head is locked only from that statement to the commit. Callers have already asked the workflow
+ * engine whether the move is allowed.
  */
 export async function moveFile(
   trx: Trx,
@@ -62,7 +70,7 @@ export async function moveFile(
   file: FileRow,
   definition: ProcedureDefinition,
   move: { action: string; to: string; kind: 'transition' | 'submitted'; comment?: string | null; set?: Updateable<ApplicationsTable> },
-  audits: AuditChange[],
+  steps: Step[],
 ): Promise<FileRow> {
   const state = definition.workflow.states.find((s) => s.id === move.to);
   if (!state) throw new Error(`state ${move.to} is not in ${definition.id} v${definition.version}`);
@@ -108,15 +116,7 @@ export async function moveFile(
     comment: move.comment ?? null,
     occurredAt: new Date().toISOString(),
   });
-  audits.push({
-    action: 'application.moved',
-    recordType: 'application',
-    recordId: file.id,
-    agencyId: file.agency_id,
-    before: { state: file.state },
-    after: { state: state.id },
-    details: { reference: file.reference, action: move.action, from: file.state, to: state.id },
-  });
+  steps.push({ action: move.action, from: file.state, to: state.id });
   return moved;
 }
 
@@ -128,13 +128,13 @@ export async function runAutomaticSteps(
   file: FileRow,
   definition: ProcedureDefinition,
   event: 'submitted' | 'fee_paid',
-  audits: AuditChange[],
+  steps: Step[],
 ): Promise<FileRow> {
   let current = file;
   const taken = new Set<WorkflowTransition>();
   for (let step = automaticStep(definition, current.state, event); step && !taken.has(step); step = automaticStep(definition, current.state, event)) {
     taken.add(step);
-    current = await moveFile(trx, deps, context, current, definition, { action: step.action, to: step.to, kind: 'transition' }, audits);
+    current = await moveFile(trx, deps, context, current, definition, { action: step.action, to: step.to, kind: 'transition' }, steps);
   }
   return current;
 }

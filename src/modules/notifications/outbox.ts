@@ -34,8 +34,6 @@ const MAX_ERROR_LENGTH = 1000;
  */
 export async function dispatch(db: Db, send: Send | null, message: OutgoingMessage): Promise<DispatchOutcome> {
   const outbox = withNotifications(db);
-  const existing = await outbox.selectFrom('notifications').select('status').where('dedupe_key', '=', message.dedupeKey).executeTakeFirst();
-  if (existing && existing.status !== 'failed') return 'already_done';
   const row = {
     channel: message.channel,
     recipient_user_id: message.recipientUserId,
@@ -59,9 +57,16 @@ export async function dispatch(db: Db, send: Send | null, message: OutgoingMessa
   };
   if (!send) {
     // The local outbox: nothing leaves the platform; the demo and operators read it over the API.
-    await record('kept');
-    return 'kept';
+    // One statement: a redelivery finds the row already there and leaves it as it is.
+    const kept = await outbox
+      .insertInto('notifications')
+      .values({ ...row, status: 'kept', error: null, sent_at: null })
+      .onConflict((oc) => oc.column('dedupe_key').doUpdateSet({ status: 'kept', error: null, attempts: sql<number>`notifications.attempts + 1` }).where('notifications.status', '=', 'failed'))
+      .executeTakeFirst();
+    return Number(kept.numInsertedOrUpdatedRows ?? 0) > 0 ? 'kept' : 'already_done';
   }
+  const existing = await outbox.selectFrom('notifications').select('status').where('dedupe_key', '=', message.dedupeKey).executeTakeFirst();
+  if (existing && existing.status !== 'failed') return 'already_done';
   try {
     await send(message);
   } catch (error) {

@@ -78,11 +78,3 @@ export async function recordAudit(trx: Transaction<Database>, context: ChangeCon
   return seq;
 }
 
-/**
- * Records the changes a transaction made, in order, as its last statements: a change that takes
- * several steps collects them and writes them here, so the chain head stays locked only from
- * these inserts to the commit rather than for the whole transaction.
- */
-export async function recordAudits(trx: Transaction<Database>, context: ChangeContext, changes: readonly AuditChange[]): Promise<void> {
-  for (const change of changes) await recordAudit(trx, context, change);
-}
