@@ -9,7 +9,7 @@ import { agencyDirectory, type AgencyDirectory } from './agencies.ts';
 import { today } from './calendar.ts';
 import type { CaseTopics } from './events.ts';
 import type { MoveDeps } from './moves.ts';
-import { loadAttachments, loadFile, loadTimeline, namesOf, type FileRow } from './store.ts';
+import { loadDetails, loadFile, namesOf, type FileRow } from './store.ts';
 import { summaryOf, viewOf, type ApplicationView, type ViewContext } from './view.ts';
 import { availableActions } from './workflow.ts';
 import type { WorkingCalendar } from './working-days.ts';
@@ -69,9 +69,8 @@ export function caseCore(deps: CaseServiceDeps) {
   }
 
   async function present(db: Db | Trx, principal: Principal, file: FileRow, relation: Relation, definition: ProcedureDefinition): Promise<ApplicationView> {
-    const [events, attachments] = await Promise.all([loadTimeline(db, file.id), loadAttachments(db, file.id)]);
-    const people = [file.applicant_id, ...(file.assigned_to ? [file.assigned_to] : []), ...attachments.map((a) => a.uploaded_by)];
-    const context = await viewContext(db, file, definition, await namesOf(db, people, file.company_id ? [file.company_id] : []));
+    const { events, attachments, names } = await loadDetails(db, file);
+    const context = await viewContext(db, file, definition, names);
     return viewOf(file, context, {
       events,
       attachments,

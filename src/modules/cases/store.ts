@@ -1,4 +1,5 @@
 import type { Selectable } from 'kysely';
+import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { Db, Trx } from '../../platform/db/database.ts';
 import { notFound } from '../../platform/http/errors.ts';
 import type { ApplicationAttachmentsTable, ApplicationEventsTable, ApplicationsTable } from './schema.ts';
@@ -16,9 +17,6 @@ export async function loadFile(db: Db | Trx, id: string, forUpdate = false): Pro
   return row;
 }
 
-export const loadTimeline = (db: Db | Trx, id: string) =>
-  db.selectFrom('application_events').selectAll().where('application_id', '=', id).orderBy('at').orderBy('id').execute();
-
 export const loadAttachments = (db: Db | Trx, id: string) =>
   db.selectFrom('application_attachments').selectAll().where('application_id', '=', id).orderBy('uploaded_at').orderBy('id').execute();
 
@@ -35,3 +33,38 @@ export async function namesOf(db: Db | Trx, userIds: readonly string[], companyI
 }
 
 export type Names = Awaited<ReturnType<typeof namesOf>>;
+
+/**
+ * Everything a file's page shows besides the file, in one round trip: its history, its
+ * attachments, and the names of the people and company it mentions.
+ */
+export async function loadDetails(db: Db | Trx, file: FileRow) {
+  const row = await db
+    .selectNoFrom((eb) => [
+      jsonArrayFrom(eb.selectFrom('application_events').selectAll().where('application_id', '=', file.id).orderBy('at').orderBy('id')).as('events'),
+      jsonArrayFrom(eb.selectFrom('application_attachments').selectAll().where('application_id', '=', file.id).orderBy('uploaded_at').orderBy('id')).as('attachments'),
+      jsonArrayFrom(
+        eb
+          .selectFrom('users')
+          .select(['id', 'display_name'])
+          .where((w) =>
+            w.or([
+              w('id', '=', file.applicant_id),
+              ...(file.assigned_to ? [w('id', '=', file.assigned_to)] : []),
+              w('id', 'in', w.selectFrom('application_attachments').select('uploaded_by').where('application_id', '=', file.id)),
+            ]),
+          ),
+      ).as('users'),
+      eb.selectFrom('companies').select('name').where('id', '=', file.company_id).as('company_name'),
+    ])
+    .executeTakeFirstOrThrow();
+  return {
+    // JSON carries timestamps as text: give them back their type.
+    events: row.events.map((e): EventRow => ({ ...e, at: new Date(e.at) })),
+    attachments: row.attachments.map((a): AttachmentRow => ({ ...a, uploaded_at: new Date(a.uploaded_at), size: Number(a.size) })),
+    names: {
+      user: new Map(row.users.map((u) => [u.id, u.display_name])),
+      company: new Map(file.company_id && row.company_name !== null ? [[file.company_id, row.company_name]] : []),
+    } satisfies Names,
+  };
+}
