@@ -63,7 +63,7 @@ export async function buildApp({ config, database, box, env = process.env }: App
   adminRoutes(app, db);
   auditRoutes(app, db);
   operationsRoutes(app, db);
-  catalogueRoutes(app, db);
+  catalogueRoutes(app, db, { currency: DEMO_COUNTRY.currency });
 
   const bus = createEventBus<Topics>({ logger: app.log });
   const blobs = createBlobStore({ root: path.join(config.dataDir, 'blobs') });

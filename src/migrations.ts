@@ -1,5 +1,5 @@
 import { casesMigration } from './modules/cases/migration.ts';
-import { catalogueMigration } from './modules/catalogue/migration.ts';
+import { catalogueMigration, definitionKeyOrderMigration } from './modules/catalogue/migration.ts';
 import { notificationsMigration } from './modules/notifications/index.ts';
 import { auditMigration } from './platform/audit/migration.ts';
 import { identityMigration } from './platform/auth/migration.ts';
@@ -16,4 +16,5 @@ export const migrations: Migrations = {
   '0005_catalogue': catalogueMigration,
   '0006_cases': casesMigration,
   '0007_notifications': notificationsMigration,
+  '0008_definition_key_order': definitionKeyOrderMigration,
 };

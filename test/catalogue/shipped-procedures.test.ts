@@ -174,6 +174,17 @@ function fieldsNamed(schema: FieldSchema, names: string[], path = ''): { path: s
   });
 }
 
+/** Label paths of a form's choice fields (`form.labels` convention), a list of values included. */
+function choiceFields(schema: FieldSchema, prefix = ''): string[] {
+  return Object.entries(schema.properties ?? {}).flatMap(([name, child]) => {
+    const path = `${prefix}${name}`;
+    const here = child.enum || child.items?.enum ? [path] : [];
+    if (child.type === 'object') return [...here, ...choiceFields(child, `${path}.`)];
+    if (child.items?.type === 'object') return [...here, ...choiceFields(child.items, `${path}[].`)];
+    return here;
+  });
+}
+
 describe('the procedures Guichet ships', () => {
   it.each(files)('%s is a valid definition for the demo country and its agencies', (file) => {
     const result = validateDefinition(rawOf(file), AGENCY_CODES);
@@ -227,6 +238,13 @@ describe('the forms', () => {
     });
     expect(identifiers.length).toBeGreaterThanOrEqual(15);
     expect(accepted).toEqual([]);
+  });
+
+  it('show every choice by a label in three languages, never by its stored value', () => {
+    const choices = shipped.flatMap(({ definition }) => choiceFields(formSchemaOf(definition)).map((field) => ({ definition, field })));
+    expect(choices.length).toBeGreaterThanOrEqual(25);
+    // Every value of a labelled field has its label: the validity test above checks that.
+    expect(choices.filter(({ definition, field }) => !definition.form.options?.[field]).map(({ definition, field }) => `${definition.id} ${field}`)).toEqual([]);
   });
 });
 

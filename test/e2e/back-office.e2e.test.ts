@@ -62,6 +62,11 @@ describe('the back office', { timeout: 120_000 }, () => {
     const form = page.locator('.form-data').first();
     await form.getByText("Type de demande (première délivrance ou renouvellement)").waitFor();
     await page.getByText('Raison sociale').waitFor();
+    // Choices read by their labels, the head office in the order the definition writes it.
+    await form.getByText('Renouvellement', { exact: true }).waitFor();
+    await page.locator('.form-data').getByText('Société à responsabilité limitée (SARL)').waitFor();
+    const headOffice = page.locator('.form-data__row', { has: page.getByText('Siège social', { exact: true }) }).locator('dd dt');
+    expect(await headOffice.allTextContents()).toEqual(['Adresse', 'Ville', 'Région']);
     const attachments = page.getByRole('table', { name: 'Pièces jointes du dossier' });
     await attachments.getByRole('row', { name: /Statuts de l'entreprise/ }).getByRole('link', { name: 'company_statutes.pdf' }).waitFor();
     expect(await seriousAccessibilityViolations(page)).toEqual([]);

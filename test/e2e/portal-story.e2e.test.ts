@@ -63,12 +63,15 @@ describe('the applicant portal', { timeout: 180_000 }, () => {
     const fileUrl = page.url();
     const applicationId = fileUrl.split('/').at(-1) ?? '';
     await page.getByRole('group', { name: 'Entreprise', exact: true }).waitFor();
-    await page.getByLabel('Type de demande').selectOption({ label: 'first_issue' });
+    await page.getByLabel('Type de demande').selectOption({ label: 'Première demande' });
     await page.getByLabel('Raison sociale').fill('Kandara Riz Import SARL');
-    await page.getByLabel('Forme juridique').selectOption({ label: 'sarl' });
+    await page.getByLabel('Forme juridique').selectOption({ label: 'Société à responsabilité limitée (SARL)' });
     await page.getByLabel("Numéro d'identification fiscale (NIF)").fill('KD-2019-004512');
     await page.getByLabel('Numéro au registre du commerce').fill('KD-KAN-2019-B-04512');
     await page.getByLabel('Capital social').fill('10000000');
+    // The head office's fields come in the order the definition writes them, not the database's.
+    const headOffice = await page.locator('input[id^="root_headOffice_"]').evaluateAll((inputs) => inputs.map((input) => input.id));
+    expect(headOffice).toEqual(['root_headOffice_street', 'root_headOffice_city', 'root_headOffice_region']);
     await field(page, 'Adresse').fill('14, boulevard de la Corniche');
     await page.getByLabel('Ville').fill('Kandara-Ville');
     await page.getByLabel('Région').fill('Littoral');
@@ -78,8 +81,8 @@ describe('the applicant portal', { timeout: 180_000 }, () => {
     await page.getByLabel('Prénoms').fill('Moussa');
     // A national number one digit short: the officer will ask for it to be corrected.
     await page.getByLabel("Numéro d'identification nationale").fill('119850312045');
-    await page.getByLabel('Fonction').selectOption({ label: 'manager' });
-    await page.getByLabel("Nature de l'activité").selectOption({ label: 'import' });
+    await page.getByLabel('Fonction').selectOption({ label: 'Gérant' });
+    await page.getByLabel("Nature de l'activité").selectOption({ label: 'Importation' });
     await page.getByRole('button', { name: 'Ajouter' }).click();
     await page.locator('#root_hsChapters_0').fill('10');
     await page.getByRole('status').filter({ hasText: 'Brouillon enregistré' }).waitFor();

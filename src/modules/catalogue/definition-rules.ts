@@ -1,4 +1,5 @@
 import type { ProcedureDefinition } from './definition.ts';
+import { checkFormOptions } from './form-options.ts';
 
 /** A problem in a definition, at a JSON path, with a catalogue code (`definition.<code>`) and its parameters. */
 export interface DefinitionProblem {
@@ -91,6 +92,7 @@ export function checkDefinition(definition: ProcedureDefinition, agencyCodes: re
   );
   for (const field of fields) if (!laidOut.includes(field)) problem('/form/layout', 'field_not_laid_out', { field });
   for (const key of formFieldKeys(schema)) if (!form.labels[key]) problem('/form/labels', 'missing_label', { field: key });
+  problems.push(...checkFormOptions(form));
 
   definition.fees.forEach((fee, i) => {
     if (fee.kind === 'fixed') return;

@@ -102,6 +102,13 @@ export const ProcedureDefinition = Type.Object(
           { minItems: 1 },
         ),
         labels: Type.Record(Type.String(), Text()),
+        options: Type.Optional(
+          Type.Record(Type.String(), Type.Record(Type.String(), Text()), {
+            description:
+              'labels of the values of choice fields, by field path (as in labels) then by value (numbers written as text): ' +
+              'what applicants and officers read instead of the stored value',
+          }),
+        ),
         example: Type.Record(Type.String(), Type.Unknown(), { description: 'a filled form the schema accepts (tests and documentation)' }),
       },
       { additionalProperties: false },

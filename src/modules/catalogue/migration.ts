@@ -18,3 +18,15 @@ export const catalogueMigration = {
     `.execute(db);
   },
 };
+
+/**
+ * jsonb stores an object's keys in its own order (shorter keys first, then by bytes), so a form
+ * read back from it listed its nested fields as Ville, Région, Adresse rather than in the order the
+ * ministry wrote them. json keeps the text as written. Rows published before this migration keep
+ * jsonb's order: the conversion reads the jsonb text, where the authored order is already lost.
+ */
+export const definitionKeyOrderMigration = {
+  async up(db: Kysely<unknown>) {
+    await sql`alter table procedure_versions alter column definition type json using definition::json`.execute(db);
+  },
+};

@@ -14,23 +14,33 @@ const Summary = Type.Object({
   title: Text,
   description: Text,
   applicants: Type.Array(Type.String()),
-  fixedFee: Type.Integer({ description: 'sum of the fixed fees, in the country currency; per-unit and banded fees come on top' }),
+  fixedFee: Type.Integer({ description: 'sum of the fixed fees, in `currency`; per-unit and banded fees come on top' }),
+  currency: Type.String({ pattern: '^[A-Z]{3}$', description: "ISO 4217 code of the country's currency, in which every fee of the procedure is charged" }),
   expectedWorkingDays: Type.Union([Type.Integer(), Type.Null()], { description: 'agency working days on the shortest way to approval' }),
 });
 const ProcedureId = Type.String({ pattern: '^[a-z][a-z0-9_-]{1,63}$' });
 
-export function catalogueRoutes(app: App, db: Db): void {
+export interface CatalogueOptions {
+  /** ISO 4217 code of the currency fees are charged in: the country's, until countries are configured as data. */
+  currency: string;
+}
+
+export function catalogueRoutes(app: App, db: Db, options: CatalogueOptions): void {
   const tags = ['catalogue'];
 
   app.get('/api/catalogue/procedures', {
     config: { access: 'public' },
     schema: {
       tags,
-      summary: 'The services online: latest version of each procedure, searchable in French, Arabic and English',
-      querystring: Closed({ q: Type.Optional(Type.String({ maxLength: 200 })), agency: Type.Optional(Type.String({ pattern: '^[A-Z_]{2,32}$' })) }),
+      summary: 'The services online: latest version of each procedure, searchable in French, Arabic and English; `id` gives one service\'s summary',
+      querystring: Closed({
+        q: Type.Optional(Type.String({ maxLength: 200 })),
+        agency: Type.Optional(Type.String({ pattern: '^[A-Z_]{2,32}$' })),
+        id: Type.Optional(ProcedureId),
+      }),
       response: { 200: Type.Object({ items: Type.Array(Summary) }), ...errors(400) },
     },
-  }, async (request) => ({ items: await listProcedures(db, request.query) }));
+  }, async (request) => ({ items: (await listProcedures(db, request.query)).map((summary) => ({ ...summary, currency: options.currency })) }));
 
   app.get('/api/catalogue/procedures/:procedureId', {
     config: { access: 'public' },

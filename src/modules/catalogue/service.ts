@@ -1,13 +1,21 @@
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import { recordAudit, systemContext, type ChangeContext } from '../../platform/audit/record.ts';
 import { assertAllowed, type Principal } from '../../platform/auth/policy.ts';
 import type { Db } from '../../platform/db/database.ts';
-import { jsonb } from '../../platform/db/json.ts';
 import { AppError, conflict, notFound } from '../../platform/http/errors.ts';
 import type { ProcedureDefinition } from './definition.ts';
 import { expectedWorkingDays } from './expected-delay.ts';
 import { foldForSearch, searchTextOf } from './search-text.ts';
 import { validateDefinition } from './validate.ts';
+
+/**
+ * A definition as json, not jsonb: json keeps the keys in the order the ministry wrote them, which
+ * is the order its form shows its fields in (migration 0008_definition_key_order). Never through
+ * jsonb on the way in, which would sort them.
+ */
+function authoredJson(definition: ProcedureDefinition): RawBuilder<ProcedureDefinition> {
+  return sql<ProcedureDefinition>`${JSON.stringify(definition)}::json`;
+}
 
 async function agencyIdsByCode(db: Db): Promise<Map<string, string>> {
   return new Map((await db.selectFrom('agencies').select(['id', 'code']).execute()).map((a) => [a.code, a.id]));
@@ -51,7 +59,7 @@ export async function publishDefinition(db: Db, principal: Principal | null, con
         procedure_id: definition.id,
         version: definition.version,
         agency_id: agencyId,
-        definition: jsonb(definition),
+        definition: authoredJson(definition),
         search_text: searchTextOf(definition),
         published_by: principal?.kind === 'user' ? principal.id : null,
       })
@@ -116,8 +124,11 @@ function summaryOf(definition: ProcedureDefinition): ProcedureSummary {
   };
 }
 
-/** The catalogue: the latest version of every procedure, filtered by words in any of the three languages. */
-export async function listProcedures(db: Db, filters: { q?: string | undefined; agency?: string | undefined }): Promise<ProcedureSummary[]> {
+/** The catalogue: the latest version of every procedure, filtered by words in any of the three languages, by agency or by id. */
+export async function listProcedures(
+  db: Db,
+  filters: { q?: string | undefined; agency?: string | undefined; id?: string | undefined },
+): Promise<ProcedureSummary[]> {
   let query = db
     .selectFrom('procedure_versions')
     .innerJoin('agencies', 'agencies.id', 'procedure_versions.agency_id')
@@ -126,6 +137,7 @@ export async function listProcedures(db: Db, filters: { q?: string | undefined; 
     .orderBy('procedure_versions.procedure_id')
     .orderBy('procedure_versions.version', 'desc');
   if (filters.agency) query = query.where('agencies.code', '=', filters.agency);
+  if (filters.id) query = query.where('procedure_versions.procedure_id', '=', filters.id);
   for (const word of foldForSearch(filters.q ?? '').split(/\s+/).filter(Boolean)) {
     query = query.where('procedure_versions.search_text', 'like', `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
   }
@@ -134,10 +146,14 @@ export async function listProcedures(db: Db, filters: { q?: string | undefined; 
 
 /** One version of a procedure, or its latest when no version is given. */
 export async function getDefinition(db: Db, procedureId: string, version?: number): Promise<ProcedureDefinition> {
+  const key = `${procedureId}@${version}`;
+  const cached = version === undefined ? undefined : published.get(key);
+  if (cached) return cached;
   let query = db.selectFrom('procedure_versions').select('definition').where('procedure_id', '=', procedureId).orderBy('version', 'desc').limit(1);
   if (version !== undefined) query = query.where('version', '=', version);
   const row = await query.executeTakeFirst();
   if (!row) throw notFound('procedure', version === undefined ? procedureId : `${procedureId} v${version}`);
+  if (version !== undefined) remember(key, row.definition);
   return row.definition;
 }
 
@@ -161,15 +177,22 @@ export async function latestPublishedVersion(db: Db, procedureId: string): Promi
   return { id: row.id, agencyId: row.agency_id, definition: row.definition };
 }
 
-const pinnedCache = new Map<string, ProcedureDefinition>();
+/**
+ * Published versions never change, so one read is kept (by row id, and by procedure@version) for
+ * the process's life (a process serves one database); callers must treat what they get as read-only.
+ */
+const published = new Map<string, ProcedureDefinition>();
+function remember(key: string, definition: ProcedureDefinition): void {
+  if (published.size >= 1000) published.clear();
+  published.set(key, definition);
+}
 
 /** The version an application is pinned to. Published versions never change, so they are kept once read. */
 export async function pinnedDefinition(db: Db, versionId: string): Promise<ProcedureDefinition> {
-  const cached = pinnedCache.get(versionId);
+  const cached = published.get(versionId);
   if (cached) return cached;
   const row = await db.selectFrom('procedure_versions').select('definition').where('id', '=', versionId).executeTakeFirst();
   if (!row) throw notFound('procedure', versionId);
-  if (pinnedCache.size >= 500) pinnedCache.clear();
-  pinnedCache.set(versionId, row.definition);
+  remember(versionId, row.definition);
   return row.definition;
 }

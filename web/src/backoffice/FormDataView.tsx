@@ -39,10 +39,13 @@ function Rows({ rows }: { rows: readonly DataRow[] }) {
 function Value({ value }: { value: DataValue }) {
   const { t } = useTranslation();
   const formats = useFormats();
+  const language = useLanguage();
   switch (value.kind) {
     case 'text':
       // Applicants write in any script: each value keeps its own direction.
       return <span dir="auto">{value.text}</span>;
+    case 'choice':
+      return <>{value.label[language]}</>;
     case 'number':
       return <>{formats.number(value.value)}</>;
     case 'boolean':

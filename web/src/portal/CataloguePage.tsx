@@ -94,7 +94,7 @@ function ServiceTile({ item }: { item: ProcedureSummary }) {
       <dl className="portal-facts">
         <div>
           <dt>{t('portal.catalogue.fixedFee')}</dt>
-          <dd>{money(item.fixedFee)}</dd>
+          <dd>{money(item.fixedFee, item.currency)}</dd>
         </div>
         {item.expectedWorkingDays !== null ? (
           <div>

@@ -4,8 +4,11 @@ import type { ProcedureDefinition } from './definition';
 import { explainFees, type FeeExplanation } from './feeRules';
 import { useMoney } from './money';
 
-/** A procedure's fee rules in words: fixed amounts, amounts per unit, bands (service page, catalogue administration). */
-export function FeeRulesList({ definition }: { definition: Pick<ProcedureDefinition, 'fees' | 'form'> }) {
+/**
+ * A procedure's fee rules in words: fixed amounts, amounts per unit, bands (service page, catalogue
+ * administration), in the currency of the procedure's catalogue summary when the page has it.
+ */
+export function FeeRulesList({ definition, currency }: { definition: Pick<ProcedureDefinition, 'fees' | 'form'>; currency?: string | undefined }) {
   const { t } = useTranslation();
   const language = useLanguage();
   const fees = explainFees(definition.fees, definition.form.labels, language);
@@ -14,16 +17,17 @@ export function FeeRulesList({ definition }: { definition: Pick<ProcedureDefinit
     <ul>
       {fees.map((fee, index) => (
         <li key={index}>
-          <FeeRuleText fee={fee} />
+          <FeeRuleText fee={fee} currency={currency} />
         </li>
       ))}
     </ul>
   );
 }
 
-export function FeeRuleText({ fee }: { fee: FeeExplanation }) {
+export function FeeRuleText({ fee, currency }: { fee: FeeExplanation; currency?: string | undefined }) {
   const { t } = useTranslation();
-  const money = useMoney();
+  const formatMoney = useMoney();
+  const money = (amount: number) => formatMoney(amount, currency);
   const formats = useFormats();
   if (fee.kind === 'fixed') return <>{t('portal.fees.fixed', { label: fee.label, amount: money(fee.amount) })}</>;
   if (fee.kind === 'per_unit') {

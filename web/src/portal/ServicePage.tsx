@@ -11,7 +11,7 @@ import { ErrorAlert } from '../shell/ErrorAlert';
 import { Loading } from '../shell/Loading';
 import { PageHeading } from '../shell/PageHeading';
 import { typeName } from './attachmentRules';
-import { definitionPath, portalPaths, type ProcedureDefinition, type ProcedureSummary } from './definition';
+import { cataloguePath, definitionPath, portalPaths, type ProcedureDefinition, type ProcedureSummary } from './definition';
 import { FeeRulesList } from './FeeRulesList';
 
 /** What a service asks for and costs, how long it takes, and the button that opens a file. */
@@ -20,9 +20,10 @@ export function ServicePage() {
   const { t } = useTranslation();
   const language = useLanguage();
   const definition = useApiResource<ProcedureDefinition>(definitionPath(procedureId));
-  // The expected delay is computed by the catalogue from the workflow; the summary carries it.
-  const summaries = useApiResource<{ items: ProcedureSummary[] }>('/api/catalogue/procedures');
-  const summary = summaries.data?.items.find((item) => item.id === procedureId);
+  // The catalogue summary carries what the definition does not: the currency of the fees and the
+  // expected delay, which the catalogue computes from the workflow.
+  const summaries = useApiResource<{ items: ProcedureSummary[] }>(cataloguePath({ id: procedureId }));
+  const summary = summaries.data?.items[0];
 
   if (!definition.data) return definition.error ? <ErrorAlert error={definition.error} /> : <Loading />;
   const procedure = definition.data;
@@ -48,7 +49,7 @@ export function ServicePage() {
       </section>
       <section className="card" aria-labelledby="service-fees">
         <h2 id="service-fees">{t('portal.service.fees')}</h2>
-        <FeeRulesList definition={procedure} />
+        <FeeRulesList definition={procedure} currency={summary?.currency} />
       </section>
       <ApplyButton procedure={procedure} />
     </div>

@@ -35,6 +35,8 @@ export interface ProcedureDefinition {
     layout: FormLayoutSection[];
     /** By field path: `manager`, `manager.lastName`, `goods[].hsCode`. */
     labels: Record<string, Localised>;
+    /** Labels of choice values: by field path (as `labels`), then by value (numbers written as text). */
+    options?: Record<string, Record<string, Localised>>;
   };
   attachments: AttachmentRule[];
   fees: FeeRule[];
@@ -48,6 +50,8 @@ export interface ProcedureDefinition {
 export interface ProcedureSummary extends Pick<ProcedureDefinition, 'id' | 'version' | 'agency' | 'title' | 'description' | 'applicants'> {
   /** Sum of the fixed fees; per-unit and banded fees come on top. */
   fixedFee: number;
+  /** ISO 4217 code of the currency every fee of the procedure is charged in. */
+  currency: string;
   expectedWorkingDays: number | null;
 }
 
@@ -56,10 +60,11 @@ export function definitionPath(procedureId: string, version?: number): string {
   return version === undefined ? base : `${base}/versions/${version}`;
 }
 
-export function cataloguePath({ q, agency }: { q: string; agency: string }): string {
+export function cataloguePath({ q = '', agency = '', id = '' }: { q?: string; agency?: string; id?: string }): string {
   const query = new URLSearchParams();
   if (q.trim()) query.set('q', q.trim());
   if (agency) query.set('agency', agency);
+  if (id) query.set('id', id);
   const text = query.toString();
   return `/api/catalogue/procedures${text ? `?${text}` : ''}`;
 }

@@ -21,6 +21,10 @@ function definition(): ProcedureDefinition {
           goods: { type: 'array', items: { type: 'object', properties: { hsCode: { type: 'string' } } } },
           chapters: { type: 'array', items: { type: 'string' } },
           note: { type: 'string' },
+          legalForm: { type: 'string', enum: ['sarl', 'sa', 'gie'] },
+          zone: { type: 'integer', enum: [0, 1] },
+          languages: { type: 'array', uniqueItems: true, items: { type: 'string', enum: ['fr', 'ar'] } },
+          lots: { type: 'array', items: { type: 'object', properties: { unit: { type: 'string', enum: ['kg', 't'] } } } },
         },
       },
       layout: [
@@ -34,6 +38,17 @@ function definition(): ProcedureDefinition {
         goods: text('Marchandises'),
         'goods[].hsCode': text('Code SH'),
         chapters: text('Chapitres'),
+        legalForm: text('Forme juridique'),
+        zone: text('Remise'),
+        languages: text('Langues'),
+        lots: text('Lots'),
+        'lots[].unit': text('Unité'),
+      },
+      options: {
+        legalForm: { sarl: text('SARL'), sa: text('Société anonyme') },
+        zone: { 0: text('Au guichet'), 1: text('À domicile') },
+        languages: { fr: text('Français'), ar: text('Arabe') },
+        'lots[].unit': { kg: text('kilogrammes'), t: text('tonnes') },
       },
     },
     attachments: [],
@@ -49,6 +64,21 @@ describe('the form as the applicant reads it', () => {
     expect(ui.manager).toEqual({ 'ui:title': 'ع Dirigeant', lastName: { 'ui:title': 'ع Nom' } });
     expect(ui.goods).toEqual({ 'ui:title': 'ع Marchandises', items: { hsCode: { 'ui:title': 'ع Code SH' } } });
     expect(ui.chapters).toEqual({ 'ui:title': 'ع Chapitres', items: { 'ui:title': 'ع Chapitres' } });
+  });
+
+  it('names the values of choice fields in the chosen language, keyed by the value they store', () => {
+    const ui = uiSchemaFor(definition(), 'ar');
+    // `gie` has no label: the form library shows the value itself.
+    expect(ui.legalForm).toEqual({ 'ui:title': 'ع Forme juridique', 'ui:enumNames': { sarl: 'ع SARL', sa: 'ع Société anonyme' } });
+    expect(ui.zone).toEqual({ 'ui:title': 'ع Remise', 'ui:enumNames': { 0: 'ع Au guichet', 1: 'ع À domicile' } });
+    expect(ui.languages).toEqual({ 'ui:title': 'ع Langues', items: { 'ui:title': 'ع Langues', 'ui:enumNames': { fr: 'ع Français', ar: 'ع Arabe' } } });
+    expect(ui.lots).toEqual({ 'ui:title': 'ع Lots', items: { unit: { 'ui:title': 'ع Unité', 'ui:enumNames': { kg: 'ع kilogrammes', t: 'ع tonnes' } } } });
+  });
+
+  it('shows the values themselves when the definition names none', () => {
+    const bare = definition();
+    delete bare.form.options;
+    expect(uiSchemaFor(bare, 'fr').legalForm).toEqual({ 'ui:title': 'Forme juridique' });
   });
 
   it('follows the layout order, and keeps fields the layout forgets at the end', () => {

@@ -1,7 +1,6 @@
 import type { ErrorSchema, RJSFValidationError, UiSchema } from '@rjsf/utils';
 import type { TFunction } from 'i18next';
 import type { Language } from '../api/types';
-import type { Localised } from '../applications/types';
 import type { ProcedureDefinition } from './definition';
 
 /**
@@ -23,22 +22,41 @@ function itemsOf(schema: JsonSchema): JsonSchema | null {
   return typeof items === 'object' && items !== null && !Array.isArray(items) ? (items as JsonSchema) : null;
 }
 
+type FormWords = Pick<ProcedureDefinition['form'], 'labels' | 'options'>;
+
+/**
+ * The names the form library shows for the values of a choice field (`ui:enumNames`, keyed by
+ * value as text): the definition's labels in the chosen language. A value without a label shows
+ * as itself; the stored value is the value either way.
+ */
+function choiceNames(words: FormWords, path: string, language: Language): Record<string, string> | null {
+  const options = words.options?.[path];
+  if (!options) return null;
+  return Object.fromEntries(Object.entries(options).map(([value, label]) => [value, label[language]]));
+}
+
 /**
  * The uiSchema of one object: each property titled by its label at `prefix + name`, following
- * the definition's convention (`parent.child` inside objects, `parent[].child` inside array items).
+ * the definition's convention (`parent.child` inside objects, `parent[].child` inside array items),
+ * and its values named when it is a choice.
  */
-function objectUi(schema: JsonSchema, labels: Record<string, Localised>, language: Language, prefix: string): UiSchema {
+function objectUi(schema: JsonSchema, words: FormWords, language: Language, prefix: string): UiSchema {
   const ui: UiSchema = {};
   for (const [name, property] of Object.entries(propertiesOf(schema))) {
     const path = `${prefix}${name}`;
     const field: UiSchema = {};
-    const label = labels[path];
+    const label = words.labels[path];
+    const names = choiceNames(words, path, language);
     if (label) field['ui:title'] = label[language];
-    if (property.type === 'object') Object.assign(field, objectUi(property, labels, language, `${path}.`));
+    if (names && Array.isArray(property.enum)) field['ui:enumNames'] = names;
+    if (property.type === 'object') Object.assign(field, objectUi(property, words, language, `${path}.`));
     const items = itemsOf(property);
-    if (property.type === 'array' && items?.type === 'object') field.items = objectUi(items, labels, language, `${path}[].`);
-    // A list of plain values: each entry is announced with the list's own label.
-    else if (property.type === 'array' && label) field.items = { 'ui:title': label[language] };
+    if (property.type === 'array' && items?.type === 'object') field.items = objectUi(items, words, language, `${path}[].`);
+    // A list of plain values: each entry is announced with the list's own label, and a list of
+    // choices (checkboxes) takes its names from the items' uiSchema.
+    else if (property.type === 'array' && (label || names)) {
+      field.items = { ...(label ? { 'ui:title': label[language] } : {}), ...(names ? { 'ui:enumNames': names } : {}) };
+    }
     ui[name] = field;
   }
   return ui;
@@ -61,7 +79,7 @@ export function formContextFor(definition: ProcedureDefinition, language: Langua
 export function uiSchemaFor(definition: ProcedureDefinition, language: Language): UiSchema {
   const ordered = definition.form.layout.flatMap((part) => part.fields);
   return {
-    ...objectUi(definition.form.schema, definition.form.labels, language, ''),
+    ...objectUi(definition.form.schema, definition.form, language, ''),
     // Fields the layout forgets still show, after the others.
     'ui:order': [...ordered, '*'],
     'ui:submitButtonOptions': { norender: true },

@@ -11,13 +11,15 @@ import { ProcedurePublish } from './ProcedurePublish';
 
 interface ProcedureDetailProps {
   procedureId: string;
+  /** The currency fees are charged in, from the catalogue summary. */
+  currency: string | undefined;
   onClose(): void;
   /** A new version is out: the list's version column is stale. */
   onPublished(): void;
 }
 
 /** One procedure's current version, its downloads, and the form that publishes the next one. */
-export function ProcedureDetail({ procedureId, onClose, onPublished }: ProcedureDetailProps) {
+export function ProcedureDetail({ procedureId, currency, onClose, onPublished }: ProcedureDetailProps) {
   const { t } = useTranslation();
   const language = useLanguage();
   const formats = useFormats();
@@ -54,7 +56,7 @@ export function ProcedureDetail({ procedureId, onClose, onPublished }: Procedure
             {t('procedures.detailTitle', { title: definition.title[language], version: formats.number(definition.version) })}
           </h3>
           <p>{definition.description[language]}</p>
-          <ProcedureOverview definition={definition} />
+          <ProcedureOverview definition={definition} currency={currency} />
           <ProcedureDownloads definition={definition} />
           {/* A new current version starts a new draft from it. */}
           <ProcedurePublish

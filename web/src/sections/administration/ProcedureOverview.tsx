@@ -12,7 +12,7 @@ import { DataTable } from '../../shell/DataTable';
 type WorkflowStateView = ProcedureDefinition['workflow']['states'][number] & { outcome?: Outcome; agency?: string };
 
 /** What a version asks, costs and goes through: what an administrator checks before publishing the next. */
-export function ProcedureOverview({ definition }: { definition: ProcedureDefinition }) {
+export function ProcedureOverview({ definition, currency }: { definition: ProcedureDefinition; currency: string | undefined }) {
   const { t } = useTranslation();
   const language = useLanguage();
   const formats = useFormats();
@@ -67,7 +67,7 @@ export function ProcedureOverview({ definition }: { definition: ProcedureDefinit
       </DataTable>
       <section aria-labelledby={`${ids}-fees`}>
         <h4 id={`${ids}-fees`}>{t('procedures.fees')}</h4>
-        <FeeRulesList definition={definition} />
+        <FeeRulesList definition={definition} currency={currency} />
       </section>
       <DataTable
         captionId={`${ids}-attachments`}

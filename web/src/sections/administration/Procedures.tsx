@@ -47,7 +47,13 @@ export default function Procedures() {
       </h2>
       <p>{t('procedures.intro')}</p>
       {openId ? (
-        <ProcedureDetail key={openId} procedureId={openId} onClose={close} onPublished={() => void procedures.reload()} />
+        <ProcedureDetail
+          key={openId}
+          procedureId={openId}
+          currency={procedures.data?.items.find((item) => item.id === openId)?.currency}
+          onClose={close}
+          onPublished={() => void procedures.reload()}
+        />
       ) : (
         <>
           <AgencyFilter id={`${ids}-agency`} value={agency} onChange={setAgency} />
