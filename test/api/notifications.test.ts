@@ -65,6 +65,7 @@ function stateChanged(applicantId: string, move: Partial<ApplicationStateChanged
     toState: 'correction_requested',
     outcome: null,
     comment: null,
+    steps: [{ action: move.action ?? 'request_correction', from: move.fromState ?? 'in_review', to: move.toState ?? 'correction_requested' }],
     occurredAt: new Date().toISOString(),
     ...move,
   };
@@ -110,27 +111,27 @@ describe('notifying people from the outbox', () => {
     expect(message?.sent_at).toBeNull();
   });
 
-  it('tells a French-speaking applicant that the file was received, then that a fee is due, then the reason for a rejection', async () => {
+  it('tells a French-speaking applicant that a fee is due, then the reason for a rejection; a file without fee, that it was received', async () => {
     const bus = notificationBus(db);
     const applicationId = randomUUID();
     const file = { applicationId, reference: 'KD-2026-000777', applicantId: awa };
-    await emit(db, bus, 'application.state_changed', stateChanged(awa, { ...file, action: 'submit', fromState: 'draft', toState: 'submitted' }));
-    await emit(db, bus, 'application.state_changed', stateChanged(awa, { ...file, action: 'compute_fees', fromState: 'submitted', toState: 'payment_due' }));
-    await emit(db, bus, 'application.state_changed', stateChanged(awa, { ...file, action: 'record_payment', fromState: 'payment_due', toState: 'in_review' }));
+    // A submission is one change: submitted, then the automatic fee step.
+    const submission = { action: 'submit', fromState: 'draft', toState: 'payment_due', steps: [{ action: 'submit', from: 'draft', to: 'submitted' }, { action: 'compute_fees', from: 'submitted', to: 'payment_due' }] };
+    await emit(db, bus, 'application.state_changed', stateChanged(awa, { ...file, ...submission }));
+    await emit(db, bus, 'application.state_changed', stateChanged(awa, { ...file, action: 'fee_paid', fromState: 'payment_due', toState: 'in_review' }));
     await emit(db, bus, 'application.state_changed', stateChanged(awa, { ...file, action: 'reject', fromState: 'in_review', toState: 'rejected', outcome: 'rejected', comment: 'Quota annuel épuisé.' }));
+    const free = { applicationId: randomUUID(), reference: 'KD-2026-000778', applicantId: awa };
+    await emit(db, bus, 'application.state_changed', stateChanged(awa, { ...free, action: 'submit', fromState: 'draft', toState: 'in_review' }));
     await bus.drain(db);
 
     const messages = await messagesAbout(db, applicationId);
     // The payment moving the file into review is the agency's business: no message for it.
-    expect(messages.map((m) => m.subject)).toEqual([
-      'KD-2026-000777 : votre demande a bien été reçue',
-      'KD-2026-000777 : des frais sont à régler',
-      'KD-2026-000777 : votre demande est rejetée',
-    ]);
+    expect(messages.map((m) => m.subject)).toEqual(['KD-2026-000777 : des frais sont à régler', 'KD-2026-000777 : votre demande est rejetée']);
     expect(messages.every((m) => m.locale === 'fr' && m.address === demoEmail('awa.ndiaye'))).toBe(true);
-    expect(messages[1]?.body_text).toContain('En attente de paiement');
-    expect(messages[2]?.body_text).toContain('Motif : Quota annuel épuisé.');
-    expect(messages[2]?.body_html).toContain('<html lang="fr" dir="ltr">');
+    expect(messages[0]?.body_text).toContain('En attente de paiement');
+    expect(messages[1]?.body_text).toContain('Motif : Quota annuel épuisé.');
+    expect(messages[1]?.body_html).toContain('<html lang="fr" dir="ltr">');
+    expect((await messagesAbout(db, free.applicationId)).map((m) => m.subject)).toEqual(['KD-2026-000778 : votre demande a bien été reçue']);
   });
 
   it('does not write twice when the bus delivers the same event again', async () => {

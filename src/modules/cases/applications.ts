@@ -9,7 +9,7 @@ import { computeFees, latestPublishedVersion, type ProcedureDefinition } from '.
 import { DRAFT, staffActor } from './access.ts';
 import { applicantEdits, type CaseCore } from './core.ts';
 import { submissionProblems } from './form-check.ts';
-import { addEvent, moveFile, runAutomaticSteps, type Step } from './moves.ts';
+import { addEvent, finishChange, moveFile, runAutomaticSteps, type Step } from './moves.ts';
 import { loadAttachments, type FileRow } from './store.ts';
 import { timelineEntryOf } from './view.ts';
 import { decide, type WorkflowActor } from './workflow.ts';
@@ -116,14 +116,13 @@ export function applicationOperations(core: CaseCore) {
       moved = await runAutomaticSteps(trx, core.moves, context, moved, definition, 'submitted', steps);
       // Nothing to pay: the file goes on as if paid.
       if (!fee) moved = await runAutomaticSteps(trx, core.moves, context, moved, definition, 'fee_paid', steps);
-      await recordAudit(trx, context, {
+      await finishChange(trx, core.moves, context, { before: file, after: moved, definition, action: 'submit', steps }, {
         action: 'application.submitted',
         recordType: 'application',
         recordId: id,
         agencyId: file.agency_id,
-        before: { state: file.state },
-        after: { state: moved.state, data: file.data, fee },
-        details: { reference: file.reference, fee: fee?.total ?? 0, steps },
+        after: { data: file.data, fee },
+        details: { reference: file.reference, fee: fee?.total ?? 0 },
       });
       return { ...found, moved };
     });
@@ -144,14 +143,13 @@ export function applicationOperations(core: CaseCore) {
       if (actor.kind === 'applicant' && decision.to.holder === 'agency') await assertComplete(trx, file, definition, locale);
       const steps: Step[] = [];
       const moved = await moveFile(trx, core.moves, context, file, definition, { action: input.action, to: decision.to.id, kind: 'transition', comment: input.comment?.trim() || null }, steps);
-      await recordAudit(trx, context, {
+      const comment = input.comment?.trim() || null;
+      await finishChange(trx, core.moves, context, { before: file, after: moved, definition, action: input.action, comment, steps }, {
         action: 'application.moved',
         recordType: 'application',
         recordId: id,
         agencyId: file.agency_id,
-        before: { state: file.state },
-        after: { state: moved.state },
-        details: { reference: file.reference, steps, commented: Boolean(input.comment?.trim()) },
+        details: { reference: file.reference, commented: comment !== null },
       });
       return { ...found, moved };
     });

@@ -2,7 +2,7 @@ import { recordAudit, type ChangeContext } from '../../platform/audit/record.ts'
 import { agencyScope, type Principal } from '../../platform/auth/policy.ts';
 import { AppError, conflict } from '../../platform/http/errors.ts';
 import type { CaseCore } from './core.ts';
-import { addEvent, runAutomaticSteps, type Step } from './moves.ts';
+import { addEvent, finishChange, runAutomaticSteps, type Step } from './moves.ts';
 import { automaticStep } from './workflow.ts';
 
 /** What staff do around a file besides moving it: take it, give it back, record a fee paid at the desk. */
@@ -58,14 +58,12 @@ export function deskOperations(core: CaseCore) {
       const paid = await trx.updateTable('applications').set({ fee_paid_at: new Date() }).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
       const steps: Step[] = [];
       const moved = await runAutomaticSteps(trx, core.moves, context, paid, definition, 'fee_paid', steps);
-      await recordAudit(trx, context, {
+      await finishChange(trx, core.moves, context, { before: file, after: moved, definition, action: 'fee_paid', steps }, {
         action: 'application.fee_paid',
         recordType: 'application',
         recordId: id,
         agencyId: file.agency_id,
-        before: { state: file.state },
-        after: { state: moved.state },
-        details: { reference: file.reference, amount: file.fee.total, currency: file.fee.currency, receipt, channel: 'counter', steps },
+        details: { reference: file.reference, amount: file.fee.total, currency: file.fee.currency, receipt, channel: 'counter' },
       });
       return { ...found, moved };
     });

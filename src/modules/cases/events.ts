@@ -1,4 +1,9 @@
 /** What the cases module publishes on the outbox (docs/applications.md). */
+
+/**
+ * A change that moved a file: from the state before to the state after, through `steps` (a
+ * submission is `submit` then the automatic `compute_fees`, say). `action` is what was asked for.
+ */
 export interface ApplicationStateChanged {
   applicationId: string;
   reference: string;
@@ -11,6 +16,7 @@ export interface ApplicationStateChanged {
   toState: string;
   outcome: 'approved' | 'rejected' | 'withdrawn' | null;
   comment: string | null;
+  steps: { action: string; from: string; to: string }[];
   occurredAt: string;
 }
 

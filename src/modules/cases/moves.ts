@@ -1,5 +1,5 @@
 import type { Updateable } from 'kysely';
-import type { ChangeContext } from '../../platform/audit/record.ts';
+import { recordAudit, type AuditChange, type ChangeContext } from '../../platform/audit/record.ts';
 import type { Trx } from '../../platform/db/database.ts';
 import type { EventBus } from '../../platform/events/index.ts';
 import type { ProcedureDefinition, WorkflowTransition } from '../catalogue/index.ts';
@@ -58,10 +58,9 @@ export async function addEvent(trx: Trx, context: ChangeContext, fileId: string,
 
 /**
  * Moves a locked file into `to` in the caller's transaction: the holder and its deadline change,
- * a claim lapses when the file leaves its agency, the history and the outbox record it, and the
- * step joins `steps`: the caller writes one audit entry for the whole change, last, so the chain
- * head is locked only from that statement to the commit. Callers have already asked the workflow
- * engine whether the move is allowed.
+ * a claim lapses when the file leaves its agency, the history records it, and the step joins
+ * `steps` for `finishChange` to publish and audit. Callers have already asked the workflow engine
+ * whether the move is allowed.
  */
 export async function moveFile(
   trx: Trx,
@@ -101,21 +100,6 @@ export async function moveFile(
     .selectFrom('moved')
     .selectAll()
     .executeTakeFirstOrThrow();
-  const agencyCode = await deps.agencies.codeOf(file.agency_id, trx);
-  await deps.bus.emit(trx, 'application.state_changed', {
-    applicationId: file.id,
-    reference: file.reference,
-    procedureId: file.procedure_id,
-    procedureVersion: file.procedure_version,
-    agencyCode,
-    applicantId: file.applicant_id,
-    action: move.action,
-    fromState: file.state,
-    toState: state.id,
-    outcome: state.outcome ?? null,
-    comment: move.comment ?? null,
-    occurredAt: new Date().toISOString(),
-  });
   steps.push({ action: move.action, from: file.state, to: state.id });
   return moved;
 }
@@ -137,4 +121,37 @@ export async function runAutomaticSteps(
     current = await moveFile(trx, deps, context, current, definition, { action: step.action, to: step.to, kind: 'transition' }, steps);
   }
   return current;
+}
+
+/**
+ * Closes a change that moved a file through one or more steps: one outbox event from the state
+ * before to the state after (listing the steps, so a subscriber tells the applicant once), then
+ * one audit entry, last, so the chain head is locked from that statement to the commit only.
+ */
+export async function finishChange(
+  trx: Trx,
+  deps: MoveDeps,
+  context: ChangeContext,
+  change: { before: FileRow; after: FileRow; definition: ProcedureDefinition; action: string; comment?: string | null; steps: Step[] },
+  audit: AuditChange,
+): Promise<void> {
+  const { before, after, definition, steps } = change;
+  if (steps.length > 0) {
+    await deps.bus.emit(trx, 'application.state_changed', {
+      applicationId: before.id,
+      reference: before.reference,
+      procedureId: before.procedure_id,
+      procedureVersion: before.procedure_version,
+      agencyCode: await deps.agencies.codeOf(before.agency_id, trx),
+      applicantId: before.applicant_id,
+      action: change.action,
+      fromState: before.state,
+      toState: after.state,
+      outcome: definition.workflow.states.find((s) => s.id === after.state)?.outcome ?? null,
+      comment: change.comment ?? null,
+      steps,
+      occurredAt: new Date().toISOString(),
+    });
+  }
+  await recordAudit(trx, context, { ...audit, before: { state: before.state }, after: { state: after.state, ...(audit.after as object | undefined) }, details: { ...audit.details, steps } });
 }

@@ -32,6 +32,11 @@ describe('which moves the applicant hears about', () => {
     expect(applicantNotice(withPaymentStep(), 'submitted', 'fee_pending')).toBe('payment_due');
   });
 
+  it('tells the applicant once where a submission ended, through however many automatic steps', () => {
+    expect(applicantNotice(withPaymentStep(), 'draft', 'fee_pending')).toBe('payment_due');
+    expect(applicantNotice(withPaymentStep(), 'draft', 'in_review')).toBe('received');
+  });
+
   it('asks for action when the applicant holds the file for anything else (a correction)', () => {
     expect(applicantNotice(aDefinition(), 'in_review', 'correction_requested')).toBe('action_required');
   });

@@ -7,7 +7,7 @@ export type ApplicantNoticeKind = 'received' | 'payment_due' | 'action_required'
  * Whether a move concerns the applicant, decided from the pinned definition rather than from state
  * ids (each ministry names its states): a final state (its outcome), a state the applicant holds
  * (a fee to pay when the way out is the payment, otherwise something to correct), or the filing
- * itself. Moves between agency steps stay internal: the applicant sees them on the file's page.
+ * itself when it ends with an agency. Moves between agency steps stay internal: the applicant sees them on the file's page.
  */
 export function applicantNotice(definition: ProcedureDefinition, fromState: string | null, toState: string): ApplicantNoticeKind | null {
   const states = definition.workflow.states;
@@ -16,7 +16,9 @@ export function applicantNotice(definition: ProcedureDefinition, fromState: stri
   if (to.outcome) return to.outcome;
   if (to.holder === 'applicant') return awaitsPayment(definition, to.id) ? 'payment_due' : 'action_required';
   const filed = fromState === null || !states.some((s) => s.id === fromState);
-  return filed && toState === definition.workflow.initial ? 'received' : null;
+  // A submission is one change however many automatic steps it takes (initial state, fees…):
+  // the applicant hears where it ended, once.
+  return filed ? 'received' : null;
 }
 
 /** The applicant's way out of this state is paying the fee (the system step taken on `fee_paid`). */
