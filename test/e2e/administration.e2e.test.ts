@@ -114,8 +114,9 @@ describe('administration and audit screens', { timeout: 90_000 }, () => {
     const recordId = (await recordLink.getAttribute('title')) ?? '';
     await recordLink.click();
     await expect.poll(() => new URL(page.url()).searchParams.get('recordId')).toBe(recordId);
-    expect(await page.getByLabel('معرِّف السجل').inputValue()).toBe(recordId);
-    expect(await page.getByLabel('الإجراء').inputValue()).toBe('');
+    // The form follows the address on the next render.
+    await expect.poll(() => page.getByLabel('معرِّف السجل').inputValue()).toBe(recordId);
+    await expect.poll(() => page.getByLabel('الإجراء').inputValue()).toBe('');
     await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('القيود');
     // The layout is mirrored: the heading sits on the right.
     const box = await heading.boundingBox();
