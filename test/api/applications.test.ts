@@ -174,3 +174,19 @@ describe('applications stay pinned to the version they were filed under', () => 
     expect(refused.body.error.details.fields.map((f: { pointer: string }) => f.pointer)).toEqual(['/previousConvictions']);
   });
 });
+
+describe("a cashier's desk", () => {
+  it('finds a file awaiting its fee by reference, shows what is owed and not the content, and forgets it once paid', async () => {
+    const applicant = await signedIn(platform.url, 'awa.ndiaye');
+    const file = await fileApplication(applicant, 'birth-certificate-copy');
+    const cashier = await signedIn(platform.url, 'ibrahima.fall');
+    const due = await cashier.request('GET', `/api/fees/due?reference=${file.reference.toLowerCase()}`);
+    expect(due.status).toBe(200);
+    expect(due.body.items).toHaveLength(1);
+    expect(due.body.items[0]).toMatchObject({ id: file.id, reference: file.reference, fee: { total: file.fee.total, currency: 'XOF', paid: false } });
+    expect(due.body.items[0].data).toBeUndefined();
+    expect((await (await signedIn(platform.url, 'fatou.sow')).request('GET', '/api/fees/due')).status).toBe(403);
+    await payAtDesk(platform.url, file.id);
+    expect((await cashier.request('GET', `/api/fees/due?reference=${file.reference}`)).body.items).toEqual([]);
+  });
+});

@@ -117,12 +117,24 @@ describe('the applicant portal', { timeout: 180_000 }, () => {
     await page.getByText('Total : 25\u202f000\u00a0XOF').waitFor();
     await shoot(page, '05-submitted');
 
-    // The fee is paid at the Treasury counter; the cashier records it.
-    const cashier = new ApiClient(server().url);
-    expect((await cashier.login(demoEmail('ibrahima.fall'))).status).toBe(200);
-    const paid = await cashier.request('POST', `/api/applications/${applicationId}/fee-paid`, { receipt: 'TRE-2026-000412' });
-    expect(paid.status).toBe(200);
-    expect(paid.body.state).toBe('in_review');
+    // The fee is paid at the Treasury counter: the cashier finds the file by its reference and records the receipt.
+    const reference = (await page.locator('dd.identifier').first().textContent())?.match(/KD-\d{4}-\d{6}/)?.[0] ?? '';
+    expect(reference).not.toBe('');
+    const cashier = await openPage();
+    await cashier.goto('/back-office');
+    await signInInFrench(cashier, demoEmail('ibrahima.fall'));
+    await cashier.getByLabel('Référence du dossier').fill(reference);
+    await cashier.getByRole('button', { name: 'Chercher' }).click();
+    const due = cashier.getByRole('table', { name: 'Dossiers en attente de paiement' }).getByRole('row', { name: new RegExp(reference) });
+    await due.getByText('25\u202f000\u00a0XOF').waitFor();
+    await due.getByLabel(`Numéro de quittance pour ${reference}`).fill('TRE-2026-000412');
+    await due.getByRole('button', { name: 'Enregistrer le paiement' }).click();
+    await cashier.getByText(`Paiement enregistré pour ${reference} (quittance TRE-2026-000412).`).waitFor();
+    expect(await seriousAccessibilityViolations(cashier)).toEqual([]);
+    await shoot(cashier, '05b-cashier-payment');
+    const paid = new ApiClient(server().url);
+    expect((await paid.login(demoEmail('moussa.traore'))).status).toBe(200);
+    expect((await paid.request('GET', `/api/applications/${applicationId}`)).body.state).toBe('in_review');
 
     // The Commerce officer asks for the national number to be corrected, in the back office.
     const officer = await openPage();

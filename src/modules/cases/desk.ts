@@ -3,6 +3,9 @@ import { agencyScope, type Principal } from '../../platform/auth/policy.ts';
 import { AppError, conflict } from '../../platform/http/errors.ts';
 import type { CaseCore } from './core.ts';
 import { addEvent, finishChange, runAutomaticSteps, type Step } from './moves.ts';
+import { pinnedDefinition } from '../catalogue/index.ts';
+import type { FeeSnapshot } from './schema.ts';
+import type { FileRow } from './store.ts';
 import { automaticStep } from './workflow.ts';
 
 /** What staff do around a file besides moving it: take it, give it back, record a fee paid at the desk. */
@@ -70,5 +73,20 @@ export function deskOperations(core: CaseCore) {
     return core.present(db, principal, moved, relation, definition);
   }
 
-  return { claim, release, recordCounterPayment };
+  /**
+   * What a cashier's desk looks up: files awaiting their fee, found by the reference the applicant
+   * quotes (or the latest ones). Amounts and who filed, never the content.
+   */
+  async function feesDue(principal: Principal, reference: string | undefined) {
+    if (!principal.grants.some((g) => g.role === 'cashier')) throw new AppError(403, 'action_not_yours', { action: 'fee_paid' });
+    let query = db.selectFrom('applications').selectAll().where('fee', 'is not', null).where('fee_paid_at', 'is', null).orderBy('submitted_at', 'desc').limit(50);
+    if (reference) query = query.where('reference', '=', reference.trim().toUpperCase());
+    const rows = await query.execute();
+    const due: FileRow[] = [];
+    for (const file of rows) if (automaticStep(await pinnedDefinition(db, file.procedure_version_id), file.state, 'fee_paid')) due.push(file);
+    const summaries = await core.summaries(db, due);
+    return { items: summaries.map((summary, index) => ({ ...summary, fee: { ...(due[index]?.fee as FeeSnapshot), paid: false } })) };
+  }
+
+  return { claim, release, recordCounterPayment, feesDue };
 }

@@ -52,17 +52,17 @@ export const TimelineEntry = Type.Object({
   internal: Type.Boolean({ description: 'staff-only note, never shown to the applicant' }),
 });
 
+export const FeeView = Type.Object({
+  total: Type.Integer(),
+  currency: Type.String(),
+  lines: Type.Array(Type.Object({ label: Localised, amount: Type.Integer() })),
+  paid: Type.Boolean(),
+});
+
 export const ApplicationView = Type.Object({
   ...ApplicationSummary.properties,
   data: Type.Record(Type.String(), Type.Unknown()),
-  fee: Nullable(
-    Type.Object({
-      total: Type.Integer(),
-      currency: Type.String(),
-      lines: Type.Array(Type.Object({ label: Localised, amount: Type.Integer() })),
-      paid: Type.Boolean(),
-    }),
-  ),
+  fee: Nullable(FeeView),
   attachments: Type.Array(AttachmentView),
   timeline: Type.Array(TimelineEntry),
   actions: Type.Array(Type.Object({ action: Type.String(), label: Localised, requiresComment: Type.Boolean() })),

@@ -3,7 +3,7 @@ import { Type } from 'typebox';
 import { changeContext, principalOf } from '../../platform/http/request-context.ts';
 import { Closed, errors, Uuid } from '../../platform/http/schema.ts';
 import type { App } from '../../platform/http/server.ts';
-import { ApplicationSummary, ApplicationView, AttachmentView, DeadlineStatus, FormData, TimelineEntry } from './http-schema.ts';
+import { ApplicationSummary, ApplicationView, AttachmentView, DeadlineStatus, FeeView, FormData, TimelineEntry } from './http-schema.ts';
 import type { CaseService } from './service.ts';
 
 const ProcedureId = Type.String({ pattern: '^[a-z][a-z0-9_-]{1,63}$' });
@@ -170,6 +170,16 @@ export function caseRoutes(app: App, cases: CaseService): void {
     config: { access: 'cases.work' },
     schema: { tags: ['back office'], summary: 'Give a file back to the queue', params: IdParams, response: { 200: ApplicationView, ...errors(400, 401, 403, 404, 409) } },
   }, async (request) => cases.release(principalOf(request), changeContext(request), request.params.id));
+
+  app.get('/api/fees/due', {
+    config: { access: 'fees.record_counter' },
+    schema: {
+      tags: ['back office'],
+      summary: "Files awaiting their fee, for a cashier's desk: by the reference the applicant quotes, or the latest",
+      querystring: Closed({ reference: Type.Optional(Type.String({ maxLength: 40 })) }),
+      response: { 200: Type.Object({ items: Type.Array(Type.Object({ ...ApplicationSummary.properties, fee: FeeView })) }), ...errors(400, 401, 403) },
+    },
+  }, async (request) => cases.feesDue(principalOf(request), request.query.reference));
 
   app.post('/api/applications/:id/fee-paid', {
     config: { access: 'fees.record_counter' },

@@ -30,3 +30,8 @@ export function worksFor(user: SessionUser, agencyCode: string): boolean {
 export function administers(user: SessionUser, agencyCode: string): boolean {
   return user.roles.some((grant) => grant.role === 'agency_admin' && (grant.agencyId === null || grant.agencyCode === agencyCode));
 }
+
+/** A cashier records fees paid at the desk (until online payment takes most of them). */
+export function isCashier(user: SessionUser): boolean {
+  return user.roles.some((assignment) => assignment.role === 'cashier');
+}

@@ -1,14 +1,15 @@
 import { useTranslation } from 'react-i18next';
 import { useAgencyByCode } from '../backoffice/agencyNames';
+import { CashierDesk } from '../backoffice/CashierDesk';
 import { CaseQueue } from '../backoffice/CaseQueue';
-import { caseworkerAgencies, isCaseworker } from '../backoffice/caseworker';
+import { caseworkerAgencies, isCashier, isCaseworker } from '../backoffice/caseworker';
 import { useLanguage } from '../i18n/formats';
 import { isolate } from '../i18n/languages';
 import { useSignedInUser } from '../session/SessionContext';
 import { PageHeading } from '../shell/PageHeading';
 import '../backoffice/backoffice.css';
 
-/** The back office's home: the queue of files for case officers and agency administrators. */
+/** The back office's home: the queue of files for case officers and agency administrators, the desk for cashiers. */
 export default function BackOffice() {
   const { t } = useTranslation();
   const user = useSignedInUser();
@@ -21,10 +22,8 @@ export default function BackOffice() {
           <WorkingFor agencies={caseworkerAgencies(user)} />
           <CaseQueue />
         </>
-      ) : (
-        // A cashier records counter payments from the payment screens, not from a queue.
-        <p className="lead">{t('backOffice.cashierOnly')}</p>
-      )}
+      ) : null}
+      {isCashier(user) ? <CashierDesk /> : null}
     </div>
   );
 }
