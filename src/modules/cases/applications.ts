@@ -111,7 +111,7 @@ export function applicationOperations(core: CaseCore) {
       const fees = computeFees(definition.fees, file.data);
       const fee = fees.total > 0 ? { total: fees.total, currency: country.currency, lines: fees.lines.map((l) => ({ label: l.label, amount: l.amount })) } : null;
       const steps: Step[] = [];
-      const submission = { submitted_at: new Date(), fee: jsonb(fee) };
+      const submission = { submitted_at: new Date(), fee: fee ? jsonb(fee) : null };
       let moved = await moveFile(trx, core.moves, context, file, definition, { action: 'submit', to: definition.workflow.initial, kind: 'submitted', set: submission }, steps);
       moved = await runAutomaticSteps(trx, core.moves, context, moved, definition, 'submitted', steps);
       // Nothing to pay: the file goes on as if paid.

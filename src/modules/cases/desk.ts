@@ -1,6 +1,7 @@
 import { recordAudit, type ChangeContext } from '../../platform/audit/record.ts';
 import { agencyScope, type Principal } from '../../platform/auth/policy.ts';
 import { AppError, conflict } from '../../platform/http/errors.ts';
+import { DRAFT } from './access.ts';
 import type { CaseCore } from './core.ts';
 import { addEvent, finishChange, runAutomaticSteps, type Step } from './moves.ts';
 import { pinnedDefinition } from '../catalogue/index.ts';
@@ -79,7 +80,7 @@ export function deskOperations(core: CaseCore) {
    */
   async function feesDue(principal: Principal, reference: string | undefined) {
     if (!principal.grants.some((g) => g.role === 'cashier')) throw new AppError(403, 'action_not_yours', { action: 'fee_paid' });
-    let query = db.selectFrom('applications').selectAll().where('fee', 'is not', null).where('fee_paid_at', 'is', null).orderBy('submitted_at', 'desc').limit(50);
+    let query = db.selectFrom('applications').selectAll().where('state', '!=', DRAFT).where('fee', 'is not', null).where('fee_paid_at', 'is', null).orderBy('submitted_at', 'desc').limit(50);
     if (reference) query = query.where('reference', '=', reference.trim().toUpperCase());
     const rows = await query.execute();
     const due: FileRow[] = [];
