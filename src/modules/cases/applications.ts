@@ -9,10 +9,10 @@ import { computeFees, latestPublishedVersion, type ProcedureDefinition } from '.
 import { DRAFT, staffActor } from './access.ts';
 import { applicantEdits, type CaseCore } from './core.ts';
 import { submissionProblems } from './form-check.ts';
-import { addEvent, finishChange, moveFile, runAutomaticSteps, type Step } from './moves.ts';
+import { addEvent, automaticSteps, finishChange, moveFile, type PathStep } from './moves.ts';
 import { loadAttachments, type FileRow } from './store.ts';
 import { timelineEntryOf } from './view.ts';
-import { decide, type WorkflowActor } from './workflow.ts';
+import { automaticPath, decide, type WorkflowActor } from './workflow.ts';
 
 /** Refuses a submission or resubmission with every field at fault, in the applicant's language. */
 async function assertComplete(trx: Trx, file: FileRow, definition: ProcedureDefinition, locale: Locale) {
@@ -110,12 +110,11 @@ export function applicationOperations(core: CaseCore) {
       await assertComplete(trx, file, definition, locale);
       const fees = computeFees(definition.fees, file.data);
       const fee = fees.total > 0 ? { total: fees.total, currency: country.currency, lines: fees.lines.map((l) => ({ label: l.label, amount: l.amount })) } : null;
-      const steps: Step[] = [];
-      const submission = { submitted_at: new Date(), fee: fee ? jsonb(fee) : null };
-      let moved = await moveFile(trx, core.moves, context, file, definition, { action: 'submit', to: definition.workflow.initial, kind: 'submitted', set: submission }, steps);
-      moved = await runAutomaticSteps(trx, core.moves, context, moved, definition, 'submitted', steps);
+      const { initial } = definition.workflow;
+      const path: PathStep[] = [{ action: 'submit', to: initial, kind: 'submitted' }, ...automaticSteps(automaticPath(definition, initial, 'submitted'))];
       // Nothing to pay: the file goes on as if paid.
-      if (!fee) moved = await runAutomaticSteps(trx, core.moves, context, moved, definition, 'fee_paid', steps);
+      if (!fee) path.push(...automaticSteps(automaticPath(definition, path.at(-1)?.to ?? initial, 'fee_paid')));
+      const { moved, steps } = await moveFile(trx, core.moves, context, file, definition, path, { submitted_at: new Date(), fee: fee ? jsonb(fee) : null });
       await finishChange(trx, core.moves, context, { before: file, after: moved, definition, action: 'submit', steps }, {
         action: 'application.submitted',
         recordType: 'application',
@@ -141,9 +140,8 @@ export function applicationOperations(core: CaseCore) {
       const decision = decide(definition, file.state, input.action, actor, input.comment);
       if (!decision.allowed) throw REFUSALS[decision.refused](input.action, file.state);
       if (actor.kind === 'applicant' && decision.to.holder === 'agency') await assertComplete(trx, file, definition, locale);
-      const steps: Step[] = [];
-      const moved = await moveFile(trx, core.moves, context, file, definition, { action: input.action, to: decision.to.id, kind: 'transition', comment: input.comment?.trim() || null }, steps);
       const comment = input.comment?.trim() || null;
+      const { moved, steps } = await moveFile(trx, core.moves, context, file, definition, [{ action: input.action, to: decision.to.id, kind: 'transition', comment }]);
       await finishChange(trx, core.moves, context, { before: file, after: moved, definition, action: input.action, comment, steps }, {
         action: 'application.moved',
         recordType: 'application',

@@ -3,11 +3,11 @@ import { agencyScope, type Principal } from '../../platform/auth/policy.ts';
 import { AppError, conflict } from '../../platform/http/errors.ts';
 import { DRAFT } from './access.ts';
 import type { CaseCore } from './core.ts';
-import { addEvent, finishChange, runAutomaticSteps, type Step } from './moves.ts';
+import { addEvent, automaticSteps, finishChange, moveFile } from './moves.ts';
 import { pinnedDefinition } from '../catalogue/index.ts';
 import type { FeeSnapshot } from './schema.ts';
 import type { FileRow } from './store.ts';
-import { automaticStep } from './workflow.ts';
+import { automaticPath, automaticStep } from './workflow.ts';
 
 /** What staff do around a file besides moving it: take it, give it back, record a fee paid at the desk. */
 export function deskOperations(core: CaseCore) {
@@ -59,9 +59,8 @@ export function deskOperations(core: CaseCore) {
       const { file, relation, definition } = found;
       if (!relation.cashier) throw new AppError(403, 'action_not_yours', { action: 'fee_paid' });
       if (!file.fee || file.fee_paid_at || !automaticStep(definition, file.state, 'fee_paid')) throw conflict('fee_not_due', { state: file.state });
-      const paid = await trx.updateTable('applications').set({ fee_paid_at: new Date() }).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
-      const steps: Step[] = [];
-      const moved = await runAutomaticSteps(trx, core.moves, context, paid, definition, 'fee_paid', steps);
+      const path = automaticSteps(automaticPath(definition, file.state, 'fee_paid'));
+      const { moved, steps } = await moveFile(trx, core.moves, context, file, definition, path, { fee_paid_at: new Date() });
       await finishChange(trx, core.moves, context, { before: file, after: moved, definition, action: 'fee_paid', steps }, {
         action: 'application.fee_paid',
         recordType: 'application',

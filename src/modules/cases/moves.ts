@@ -1,14 +1,14 @@
-import type { Updateable } from 'kysely';
+import { sql, type Updateable } from 'kysely';
 import { recordAudit, type AuditChange, type ChangeContext } from '../../platform/audit/record.ts';
 import type { Trx } from '../../platform/db/database.ts';
 import type { EventBus } from '../../platform/events/index.ts';
-import type { ProcedureDefinition, WorkflowTransition } from '../catalogue/index.ts';
+import type { ProcedureDefinition } from '../catalogue/index.ts';
 import type { AgencyDirectory } from './agencies.ts';
 import { today } from './calendar.ts';
 import type { CaseTopics } from './events.ts';
 import type { ApplicationsTable } from './schema.ts';
 import type { FileRow } from './store.ts';
-import { automaticStep, holdingAgency } from './workflow.ts';
+import { holdingAgency } from './workflow.ts';
 import { addWorkingDays, type WorkingCalendar } from './working-days.ts';
 
 /** One workflow step of a change, as its audit entry lists them. */
@@ -56,11 +56,24 @@ export async function addEvent(trx: Trx, context: ChangeContext, fileId: string,
   return trx.insertInto('application_events').values(eventValues(context, fileId, entry)).returningAll().executeTakeFirstOrThrow();
 }
 
+/** One step of a move: the action taken and the state it leads to. */
+export interface PathStep {
+  action: string;
+  to: string;
+  kind: 'transition' | 'submitted';
+  comment?: string | null;
+}
+
+/** The steps of automatic transitions, as a move takes them. */
+export const automaticSteps = (transitions: readonly { action: string; to: string }[]): PathStep[] =>
+  transitions.map((t) => ({ action: t.action, to: t.to, kind: 'transition' }));
+
 /**
- * Moves a locked file into `to` in the caller's transaction: the holder and its deadline change,
- * a claim lapses when the file leaves its agency, the history records it, and the step joins
- * `steps` for `finishChange` to publish and audit. Callers have already asked the workflow engine
- * whether the move is allowed.
+ * Moves a locked file along `path` in the caller's transaction, in one statement however many
+ * steps: the file lands in the last state (its holder and deadline change, a claim lapses when the
+ * file leaves its agency, `set` rides along) and the history gets a row per step. Returns the file
+ * and the steps for `finishChange` to publish and audit. Callers have already asked the workflow
+ * engine whether each step is allowed.
  */
 export async function moveFile(
   trx: Trx,
@@ -68,21 +81,23 @@ export async function moveFile(
   context: ChangeContext,
   file: FileRow,
   definition: ProcedureDefinition,
-  move: { action: string; to: string; kind: 'transition' | 'submitted'; comment?: string | null; set?: Updateable<ApplicationsTable> },
-  steps: Step[],
-): Promise<FileRow> {
-  const state = definition.workflow.states.find((s) => s.id === move.to);
-  if (!state) throw new Error(`state ${move.to} is not in ${definition.id} v${definition.version}`);
-  const holdingAgencyId = state.holder === 'agency' ? await deps.agencies.idOf(holdingAgency(definition, state.id), trx) : undefined;
-  const holding = holdingAgencyId ?? null;
+  path: readonly PathStep[],
+  set: Updateable<ApplicationsTable> = {},
+): Promise<{ moved: FileRow; steps: Step[] }> {
+  const steps: Step[] = [];
+  for (const step of path) steps.push({ action: step.action, from: steps.at(-1)?.to ?? file.state, to: step.to });
+  const last = path.at(-1);
+  if (!last) return { moved: file, steps };
+  const state = definition.workflow.states.find((s) => s.id === last.to);
+  if (!state) throw new Error(`state ${last.to} is not in ${definition.id} v${definition.version}`);
+  const holding = state.holder === 'agency' ? ((await deps.agencies.idOf(holdingAgency(definition, state.id), trx)) ?? null) : null;
   const now = new Date();
-  // The file and its history in one statement: moves sit inside the busiest transactions.
   const moved = await trx
     .with('moved', (db) =>
       db
         .updateTable('applications')
         .set({
-          ...(move.set ?? {}),
+          ...set,
           state: state.id,
           holding_agency_id: holding,
           state_entered_at: now,
@@ -95,32 +110,20 @@ export async function moveFile(
         .returningAll(),
     )
     .with('history', (db) =>
-      db.insertInto('application_events').values(eventValues(context, file.id, { kind: move.kind, action: move.action, from: file.state, to: state.id, comment: move.comment ?? null })),
+      db
+        .insertInto('application_events')
+        .values(
+          path.map((step, index) => ({
+            ...eventValues(context, file.id, { kind: step.kind, action: step.action, from: steps[index]?.from, to: step.to, comment: step.comment ?? null }),
+            // One statement, several rows: a microsecond apart, so the history keeps their order.
+            at: sql<Date>`clock_timestamp() + ${index} * interval '1 microsecond'`,
+          })),
+        ),
     )
     .selectFrom('moved')
     .selectAll()
     .executeTakeFirstOrThrow();
-  steps.push({ action: move.action, from: file.state, to: state.id });
-  return moved;
-}
-
-/** Takes the automatic steps a platform event triggers, one after another, until none applies. */
-export async function runAutomaticSteps(
-  trx: Trx,
-  deps: MoveDeps,
-  context: ChangeContext,
-  file: FileRow,
-  definition: ProcedureDefinition,
-  event: 'submitted' | 'fee_paid',
-  steps: Step[],
-): Promise<FileRow> {
-  let current = file;
-  const taken = new Set<WorkflowTransition>();
-  for (let step = automaticStep(definition, current.state, event); step && !taken.has(step); step = automaticStep(definition, current.state, event)) {
-    taken.add(step);
-    current = await moveFile(trx, deps, context, current, definition, { action: step.action, to: step.to, kind: 'transition' }, steps);
-  }
-  return current;
+  return { moved, steps };
 }
 
 /**

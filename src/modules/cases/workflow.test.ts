@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { ProcedureDefinition } from '../catalogue/definition.ts';
 import { readShippedDefinitions } from '../catalogue/shipped.ts';
 import { aDefinition, AGENCY_CODES } from '../catalogue/test-definition.ts';
-import { actingAgency, availableActions, decide, type WorkflowActor } from './workflow.ts';
+import { actingAgency, automaticPath, availableActions, decide, type WorkflowActor } from './workflow.ts';
 
 const definition = aDefinition();
 const officerOf = (agencyCode: string): WorkflowActor => ({ kind: 'staff', grants: [{ role: 'officer', agencyCode }] });
@@ -76,5 +76,12 @@ describe('the workflow engine', () => {
     expect(availableActions(definition, 'in_review', officerOf('COMMERCE')).map((t) => t.action).sort()).toEqual(['approve', 'forward_to_health', 'reject', 'request_correction']);
     expect(availableActions(definition, 'in_review', owner).map((t) => t.action)).toEqual(['withdraw']);
     expect(availableActions(definition, 'correction_requested', officerOf('COMMERCE'))).toEqual([]);
+  });
+
+  it('follows the automatic steps an event sets off, and stops where none applies', async () => {
+    const card = (await readShippedDefinitions()).find((d) => (d.raw as ProcedureDefinition).id === 'import-export-card')?.raw as ProcedureDefinition;
+    expect(automaticPath(card, 'submitted', 'submitted').map((t) => t.to)).toEqual(['payment_due']);
+    expect(automaticPath(card, 'payment_due', 'fee_paid').map((t) => t.to)).toEqual(['in_review']);
+    expect(automaticPath(card, 'in_review', 'fee_paid')).toEqual([]);
   });
 });

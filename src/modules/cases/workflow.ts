@@ -64,4 +64,11 @@ export function automaticStep(definition: ProcedureDefinition, from: string, eve
   return definition.workflow.transitions.find((t) => t.by === 'system' && t.on === event && t.from.includes(from));
 }
 
+/** The automatic steps a platform event sets off from a state, one after another, until none applies. */
+export function automaticPath(definition: ProcedureDefinition, from: string, event: 'submitted' | 'fee_paid'): WorkflowTransition[] {
+  const path: WorkflowTransition[] = [];
+  for (let step = automaticStep(definition, from, event); step && !path.includes(step); step = automaticStep(definition, step.to, event)) path.push(step);
+  return path;
+}
+
 export const isFinal = (definition: ProcedureDefinition, stateId: string) => stateOf(definition, stateId).outcome !== undefined;
