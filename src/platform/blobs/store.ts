@@ -1,5 +1,4 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { createWriteStream } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
@@ -138,8 +137,11 @@ async function receive(source: BlobSource, file: string, use: BlobUse): Promise<
     }
   }
   const chunks: AsyncIterable<unknown> | Iterable<unknown> = Buffer.isBuffer(source) ? [source] : source;
-  // flush: fsync before close, so a crash after the rename cannot leave an empty file under a hash.
-  await pipeline(chunks, meter, createWriteStream(file, { flags: 'wx', mode: 0o640, flush: true }));
+  // The file is created before the first byte arrives, so a refused upload's cleanup (the caller's
+  // `rm`) never races a stream still opening it. flush: fsync before close, so a crash after the
+  // rename cannot leave an empty file under a hash.
+  const handle = await fs.open(file, 'wx', 0o640);
+  await pipeline(chunks, meter, handle.createWriteStream({ flush: true }));
   return { sha256: hash.digest('hex'), size, text };
 }
 
