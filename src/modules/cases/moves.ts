@@ -25,7 +25,7 @@ export interface MoveDeps {
 }
 
 /** Who the timeline names for a change: the audit actor. */
-export const timelineActor = (context: ChangeContext) => ({
+const timelineActor = (context: ChangeContext) => ({
   actor_kind: context.actor.type === 'anonymous' ? 'system' : context.actor.type,
   actor_id: context.actor.id,
   actor_label: context.actor.label,
