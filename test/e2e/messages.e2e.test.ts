@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fileApplication, signedIn } from '../support/applications.ts';
 import { demoEmail } from '../support/client.ts';
-import { browserStory, seriousAccessibilityViolations, signInInFrench } from './support.ts';
+import { browserStory, screenshot, seriousAccessibilityViolations, signInInFrench } from './support.ts';
 
 describe('my messages', { timeout: 120_000 }, () => {
   const { openPage, server } = browserStory();
@@ -24,6 +24,6 @@ describe('my messages', { timeout: 120_000 }, () => {
       }, { timeout: 15_000 })
       .toBe(1);
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
-    await page.screenshot({ path: 'test-artifacts/screenshots/messages-01-kept-emails.png', fullPage: true });
+    await screenshot(page, 'messages-01-kept-emails');
   });
 });

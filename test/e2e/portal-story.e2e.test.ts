@@ -1,30 +1,16 @@
-import { mkdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { tinyPdf, tinyPng } from '../support/applications.ts';
 import { ApiClient, demoEmail } from '../support/client.ts';
-import { browserStory, documentLanguage, seriousAccessibilityViolations, signInInFrench } from './support.ts';
+import { browserStory, documentLanguage, screenshot, seriousAccessibilityViolations, signInInFrench } from './support.ts';
 
-/** Kept by CI as artefacts: one picture per step of the story (README, "Browser tests"). */
-const SHOTS = fileURLToPath(new URL('../../test-artifacts/screenshots/', import.meta.url));
-
-async function shoot(page: Page, name: string): Promise<void> {
-  mkdirSync(SHOTS, { recursive: true });
-  await page.screenshot({ path: `${SHOTS}portal-${name}.png`, fullPage: true });
-}
-
-/** A small but real PDF: the server checks attachments by their magic bytes. */
-function pdf(title: string): Buffer {
-  return Buffer.from(`%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\n% ${title}\ntrailer << /Root 1 0 R >>\n%%EOF\n`);
-}
+const shoot = (page: Page, name: string) => screenshot(page, `portal-${name}`);
 
 /** A form field by its whole label (a required one ends with a star). */
 function field(page: Page, label: string) {
   const escaped = label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   return page.getByLabel(new RegExp(`^${escaped}( \\*)?$`));
 }
-
-const PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex');
 
 describe('the applicant portal', { timeout: 180_000 }, () => {
   const { openPage, server } = browserStory();
@@ -94,7 +80,7 @@ describe('the applicant portal', { timeout: 180_000 }, () => {
     // The national number breaks the schema's pattern: the browser says so next to the field.
     expect(await page.getByLabel("Numéro d'identification nationale").getAttribute('aria-describedby')).toBeTruthy();
     await page.getByText("La valeur n'a pas la forme attendue", { exact: false }).waitFor();
-    await page.getByLabel("Joindre : Statuts de l'entreprise").setInputFiles({ name: 'statuts.png', mimeType: 'image/png', buffer: PNG });
+    await page.getByLabel("Joindre : Statuts de l'entreprise").setInputFiles({ name: 'statuts.png', mimeType: 'image/png', buffer: tinyPng() });
     await page.getByText("Ce type de fichier n'est pas accepté pour cette pièce.").waitFor();
     await shoot(page, '03-form-refused');
 
@@ -105,7 +91,7 @@ describe('the applicant portal', { timeout: 180_000 }, () => {
       ["Attestation d'immatriculation fiscale", 'nif.pdf'],
       ["Copie de la carte d'identité du dirigeant", 'cni-dirigeant.pdf'],
     ] as const) {
-      await page.getByLabel(`Joindre : ${label}`).setInputFiles({ name, mimeType: 'application/pdf', buffer: pdf(name) });
+      await page.getByLabel(`Joindre : ${label}`).setInputFiles({ name, mimeType: 'application/pdf', buffer: tinyPdf(name) });
       await page.getByRole('link', { name }).waitFor();
     }
     await page.getByRole('status').filter({ hasText: 'Brouillon enregistré' }).waitFor();
