@@ -6,6 +6,7 @@ import { DRAFT } from './access.ts';
 import { today } from './calendar.ts';
 import type { CaseCore } from './core.ts';
 import { addWorkingDays, type DeadlineStatus } from './working-days.ts';
+import { containing } from '../../platform/db/like.ts';
 
 export interface QueueFilters {
   agency?: string | undefined;
@@ -24,7 +25,6 @@ export interface QueueFilters {
 }
 
 const SORT_COLUMNS = { dueOn: 'due_on', submittedAt: 'submitted_at', reference: 'reference' } as const;
-const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 export function queueOperations(core: CaseCore) {
   const { db, calendar } = core.deps;
@@ -56,7 +56,7 @@ export function queueOperations(core: CaseCore) {
       if (filters.assigned === 'me') conditions.push(eb('assigned_to', '=', principal.id));
       if (filters.assigned === 'unassigned') conditions.push(eb('assigned_to', 'is', null));
       if (filters.escalated !== undefined) conditions.push(eb('escalated_at', filters.escalated ? 'is not' : 'is', null));
-      for (const word of (filters.q ?? '').toLowerCase().split(/\s+/).filter(Boolean)) conditions.push(eb('search_text', 'like', `%${escapeLike(word)}%`));
+      for (const word of (filters.q ?? '').toLowerCase().split(/\s+/).filter(Boolean)) conditions.push(eb('search_text', 'like', containing(word)));
       return eb.and(conditions);
     };
     const order = filters.order ?? 'asc';

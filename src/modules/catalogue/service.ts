@@ -7,6 +7,7 @@ import type { ProcedureDefinition } from './definition.ts';
 import { expectedWorkingDays } from './expected-delay.ts';
 import { foldForSearch, searchTextOf } from './search-text.ts';
 import { validateDefinition } from './validate.ts';
+import { containing } from '../../platform/db/like.ts';
 
 /**
  * A definition as json, not jsonb: json keeps the keys in the order the ministry wrote them, which
@@ -139,7 +140,7 @@ export async function listProcedures(
   if (filters.agency) query = query.where('agencies.code', '=', filters.agency);
   if (filters.id) query = query.where('procedure_versions.procedure_id', '=', filters.id);
   for (const word of foldForSearch(filters.q ?? '').split(/\s+/).filter(Boolean)) {
-    query = query.where('procedure_versions.search_text', 'like', `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+    query = query.where('procedure_versions.search_text', 'like', containing(word));
   }
   return (await query.execute()).map((row) => summaryOf(row.definition));
 }

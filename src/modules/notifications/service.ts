@@ -1,6 +1,7 @@
 import type { Selectable } from 'kysely';
 import type { Db } from '../../platform/db/database.ts';
 import { withNotifications, type NotificationChannel, type NotificationStatus, type NotificationsTable } from './schema.ts';
+import { containing } from '../../platform/db/like.ts';
 
 export interface Page {
   limit: number;
@@ -14,7 +15,6 @@ export interface OutboxFilters extends Page {
   q?: string | undefined;
 }
 
-const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 const fromNotifications = (db: Db) => withNotifications(db).selectFrom('notifications');
 
@@ -54,7 +54,7 @@ export async function listOutbox(db: Db, filters: OutboxFilters): Promise<{ item
   if (filters.channel) matching = matching.where('channel', '=', filters.channel);
   if (filters.status) matching = matching.where('status', '=', filters.status);
   const words = filters.q?.trim();
-  if (words) matching = matching.where((eb) => eb.or([eb('address', 'ilike', likePattern(words)), eb('subject', 'ilike', likePattern(words))]));
+  if (words) matching = matching.where((eb) => eb.or([eb('address', 'ilike', containing(words)), eb('subject', 'ilike', containing(words))]));
   const [rows, count] = await Promise.all([
     matching.selectAll().orderBy('created_at', 'desc').orderBy('id').limit(filters.limit).offset(filters.offset).execute(),
     matching.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow(),
