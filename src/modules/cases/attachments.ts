@@ -4,7 +4,7 @@ import type { BlobSource } from '../../platform/blobs/index.ts';
 import { AppError, conflict, fieldError, notFound } from '../../platform/http/errors.ts';
 import { applicantEdits, type CaseCore } from './core.ts';
 import { addEvent } from './moves.ts';
-import { loadFile } from './store.ts';
+import { loadFile, namesOf } from './store.ts';
 import { attachmentViewOf } from './view.ts';
 
 const MiB = 1024 * 1024;
@@ -61,8 +61,7 @@ export function attachmentOperations(core: CaseCore) {
         agencyId: file.agency_id,
         details: { reference: file.reference, kind: rule.kind, sha256: blob.sha256, size: blob.size, mediaType: blob.mediaType },
       });
-      const names = { user: new Map([[principal.id, principal.label.replace(/ <.*>$/, '')]]), company: new Map<string, string>() };
-      return attachmentViewOf(row, names);
+      return attachmentViewOf(row, await namesOf(trx, [principal.id], []));
     });
   }
 

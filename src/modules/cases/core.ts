@@ -49,12 +49,12 @@ export function caseCore(deps: CaseServiceDeps) {
     return { file, relation, definition };
   }
 
-  async function viewContext(db: Db | Trx, file: FileRow, definition: ProcedureDefinition, names?: ViewContext['names']): Promise<ViewContext> {
+  async function viewContext(db: Db | Trx, file: FileRow, definition: ProcedureDefinition, names: ViewContext['names']): Promise<ViewContext> {
     return {
       definition,
       agencyCode: await agencies.codeOf(file.agency_id, db),
       holdingAgencyCode: file.holding_agency_id ? await agencies.codeOf(file.holding_agency_id, db) : null,
-      names: names ?? (await namesOf(db, [file.applicant_id, ...(file.assigned_to ? [file.assigned_to] : [])], file.company_id ? [file.company_id] : [])),
+      names,
       calendar: deps.calendar,
       today: today(),
     };
