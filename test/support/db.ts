@@ -4,6 +4,13 @@ import { migrations } from '../../src/migrations.ts';
 import { openDatabase, type DatabaseHandle } from '../../src/platform/db/database.ts';
 import { migrateToLatest } from '../../src/platform/db/migrate.ts';
 
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** Names this run's schemas on a PostgreSQL server (schemas.global.ts provides it and drops them). */
+    testSchemaPrefix: string;
+  }
+}
+
 /**
  * A migrated, empty database for one test file: in-memory PGlite by default, or a fresh schema on
  * the PostgreSQL server named by DATABASE_URL (dropped when the whole run ends: schemas.global.ts).

@@ -1,11 +1,7 @@
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
-
-declare module 'vitest' {
-  export interface ProvidedContext {
-    testSchemaPrefix: string;
-  }
-}
+// The ProvidedContext entry this fills is declared where it is read.
+import type {} from './db.ts';
 
 /**
  * On a PostgreSQL server, every test file works in its own schema named after this run. They are
