@@ -35,6 +35,19 @@ export function relationTo(principal: Principal, file: FileParties): Relation {
   };
 }
 
+/** The same relation as other modules read it: the owner told apart from a colleague of the owner's company. */
+export interface Standing {
+  owner: boolean;
+  company: boolean;
+  staff: boolean;
+  cashier: boolean;
+}
+
+export function standingOf(principal: Principal, applicantId: string, relation: Relation): Standing {
+  const owner = principal.kind === 'user' && applicantId === principal.id;
+  return { owner, company: relation.applicant && !owner, staff: relation.staff, cashier: relation.cashier };
+}
+
 export const canSee = (relation: Relation) => relation.applicant || relation.staff || relation.cashier;
 
 /** The principal's staff grants with agency codes, as the workflow engine reads them. */

@@ -6,3 +6,6 @@ export type { QueueFilters } from './queue.ts';
 export { caseRoutes } from './routes.ts';
 export { loadWorkingCalendar, today } from './calendar.ts';
 export { casesMigration } from './migration.ts';
+export type { FeeInvoice, FeeSettlement } from './fee-settlement.ts';
+export type { IssuanceSource } from './issuance-source.ts';
+export type { Standing } from './access.ts';

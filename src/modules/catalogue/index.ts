@@ -1,4 +1,4 @@
-export type { ProcedureDefinition, WorkflowState, WorkflowTransition, FeeRule } from './definition.ts';
+export type { ProcedureDefinition, WorkflowState, WorkflowTransition, FeeRule, LocalisedText } from './definition.ts';
 export { getDefinition, latestPublishedVersion, listProcedures, pinnedDefinition, publishDefinition, publishShippedDefinitions, type PublishedVersion } from './service.ts';
 export { computeFees, type FeeLine } from './fees.ts';
 export { readShippedDefinitions } from './shipped.ts';
