@@ -23,6 +23,8 @@ export interface Config {
   trustProxyHops: number;
   /** Load the demo country and its demo accounts (public passwords!) on start; turn off in production. */
   demo: boolean;
+  /** Delivered outbox events are removed after this many days (those still owed or dead stay). */
+  outboxRetentionDays: number;
 }
 
 export class ConfigError extends Error {}
@@ -77,5 +79,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demo: flag(env, 'DEMO', true),
     trustProxyHops: integer(env, 'TRUST_PROXY_HOPS', 0, 0, 10),
     authAttemptsPerMinute: integer(env, 'AUTH_ATTEMPTS_PER_MINUTE', 20, 1, 100_000),
+    outboxRetentionDays: integer(env, 'OUTBOX_RETENTION_DAYS', 30, 1, 3650),
   };
 }

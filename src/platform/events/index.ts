@@ -11,4 +11,5 @@ export {
   type TopicMap,
 } from './bus.ts';
 export { listDeadLetters, replayDeadLetter, type DeadLetter, type DeadLetterQuery } from './dead-letters.ts';
+export { pruneDeliveredEvents } from './prune.ts';
 export type { ScheduledRun } from './scheduled-jobs.ts';
