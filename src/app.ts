@@ -6,7 +6,7 @@ import { govstackPrefix, govstackRoutes } from './modules/govstack/index.ts';
 import { notificationConfig, notificationRoutes, registerNotifications } from './modules/notifications/index.ts';
 import { purgeExpiredSessions } from './platform/auth/session-purge.ts';
 import { createBlobStore } from './platform/blobs/index.ts';
-import { createEventBus, type EventBus } from './platform/events/index.ts';
+import { createEventBus, pruneDeliveredEvents, type EventBus } from './platform/events/index.ts';
 import { auditRoutes } from './platform/audit/routes.ts';
 import { adminRoutes } from './platform/auth/admin-routes.ts';
 import { sessionRoutes } from './platform/auth/session-routes.ts';
@@ -76,6 +76,9 @@ export async function buildApp({ config, database, box, env = process.env }: App
 
   bus.schedule('sessions.purge_expired', 3600, async () => {
     await purgeExpiredSessions(db);
+  });
+  bus.schedule('events.prune_delivered', 86_400, async () => {
+    await pruneDeliveredEvents(db, config.outboxRetentionDays);
   });
   bus.schedule('cases.escalate_overdue', 3600, async () => {
     await cases.escalateOverdue();
