@@ -3,7 +3,11 @@ import { DEMO_COUNTRY } from './demo/country.ts';
 import { caseRoutes, createCaseService, loadWorkingCalendar, type CaseService, type CaseTopics } from './modules/cases/index.ts';
 import { catalogueRoutes } from './modules/catalogue/index.ts';
 import { govstackPrefix, govstackRoutes } from './modules/govstack/index.ts';
+import { createDocumentService, documentRoutes, documentsConfig, registerDocumentIssuance, type DocumentService, type DocumentTopics } from './modules/documents/index.ts';
+import { createSigningKeys } from './platform/crypto/signing-keys.ts';
+import { signingKeyRoutes } from './platform/crypto/signing-keys-routes.ts';
 import { notificationConfig, notificationRoutes, registerNotifications } from './modules/notifications/index.ts';
+import { counterProvider, createPaymentService, mobileMoneyProvider, paymentRoutes, paymentsConfig, type PaymentService, type PaymentTopics } from './modules/payments/index.ts';
 import { purgeExpiredSessions } from './platform/auth/session-purge.ts';
 import { createBlobStore } from './platform/blobs/index.ts';
 import { createEventBus, pruneDeliveredEvents, type EventBus } from './platform/events/index.ts';
@@ -27,13 +31,15 @@ export interface AppDeps {
 }
 
 /** Every outbox topic of the platform, by the module that publishes it. */
-export type Topics = CaseTopics;
+export type Topics = CaseTopics & PaymentTopics & DocumentTopics;
 
 export interface Platform {
   app: App;
   /** Not started: the caller starts it once the database is ready and stops it after the HTTP server. */
   bus: EventBus<Topics>;
   cases: CaseService;
+  payments: PaymentService;
+  documents: DocumentService;
 }
 
 /**
@@ -73,6 +79,22 @@ export async function buildApp({ config, database, box, env = process.env }: App
   registerNotifications(bus, { db, config: notificationConfig(env), publicUrl: config.publicUrl, logger: app.log });
   notificationRoutes(app, db);
   govstackRoutes(app, { db, prefix: govstackPrefix(env), cases, blobs, box });
+  const paymentSettings = paymentsConfig(env, { demo: config.demo });
+  const payments = createPaymentService({
+    db,
+    bus,
+    cases,
+    config: paymentSettings,
+    country: { code: DEMO_COUNTRY.code },
+    logger: app.log,
+    providers: { mobile_money: paymentSettings.mobileMoney && mobileMoneyProvider(paymentSettings.mobileMoney), counter: counterProvider() },
+  });
+  paymentRoutes(app, payments);
+  const keys = createSigningKeys({ db, box });
+  signingKeyRoutes(app, keys);
+  const documents = createDocumentService({ db, bus, blobs, cases, keys, country: { names: DEMO_COUNTRY.names }, publicUrl: config.publicUrl });
+  registerDocumentIssuance(bus, documents);
+  documentRoutes(app, documents, documentsConfig(env));
 
   bus.schedule('sessions.purge_expired', 3600, async () => {
     await purgeExpiredSessions(db);
@@ -83,7 +105,11 @@ export async function buildApp({ config, database, box, env = process.env }: App
   bus.schedule('cases.escalate_overdue', 3600, async () => {
     await cases.escalateOverdue();
   });
+  // Pending intents whose callback never came, and refunds the operator has not confirmed yet.
+  bus.schedule('payments.resolve_pending', 60, async () => {
+    await payments.resolvePending();
+  });
 
   await serveWebApp(app);
-  return { app, bus, cases };
+  return { app, bus, cases, payments, documents };
 }

@@ -6,10 +6,14 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo/country.ts';
+import { simulatorPort, startSimulatorProcess, type SimulatorProcess } from './demo/mobile-money-simulator/process.ts';
 import { seedDemoCountry } from './demo/seed.ts';
 import { openConfiguredDatabase, startPlatform } from './main.ts';
 import { migrations } from './migrations.ts';
 import { verifyAuditChain } from './platform/audit/verify.ts';
+import { verifyCommand } from './modules/documents/verify-command.ts';
+import { loadServerKey, secretBox } from './platform/crypto/secret-box.ts';
+import { rotateKeysCommand } from './platform/crypto/signing-keys-command.ts';
 import { ConfigError, loadConfig } from './platform/config.ts';
 import { migrateToLatest } from './platform/db/migrate.ts';
 
@@ -22,6 +26,10 @@ Commands:
   migrate               apply pending database migrations
   seed                  load the demo country and accounts (idempotent)
   audit verify          recompute the audit hash chain; exit 1 naming the first altered or missing entry
+  verify FILE|PAYLOAD --keys jwks.json | --keys-url URL [--at YYYY-MM-DD] [--json]
+                        verify an issued document (PDF, or its QR payload) offline, with only the
+                        published keys (/.well-known/jwks.json); exit 0 valid, 1 expired or forged
+  keys rotate AGENCY    retire the agency's document-signing key and create the next one
   build-web [--if-stale]  build the web app into web/dist (skipped when up to date with --if-stale)
 
 Environment:
@@ -29,10 +37,30 @@ Environment:
   PUBLIC_URL  LOG_LEVEL (info)  DEMO (true)  STAFF_TOTP_REQUIRED (false)  GUICHET_SECRET_KEY
   SESSION_TTL_HOURS (12)  AUTH_ATTEMPTS_PER_MINUTE (20)  BODY_LIMIT_BYTES (1048576)  DEFAULT_LOCALE (fr)
   DATABASE_POOL_SIZE (10)  TRUST_PROXY_HOPS (0)  OUTBOX_RETENTION_DAYS (30)
+  MOBILE_MONEY_URL  MOBILE_MONEY_SECRET  (the operator; unset with DEMO: \`start\` runs the simulator)
+  SIMULATOR_PORT (3100)  MOBILE_MONEY_TIMEOUT_MS (10000)  MOBILE_MONEY_STATUS_AFTER_SECONDS (60)
 
 Options:
   -h, --help            show this help
 `;
+
+/**
+ * The demo's mobile-money operator, in a process of its own (docs/payments.md). A demo without it
+ * still runs: mobile money is then simply unavailable.
+ */
+async function startDemoOperator(publicUrl: string): Promise<SimulatorProcess | null> {
+  const port = simulatorPort(process.env);
+  try {
+    return await startSimulatorProcess({
+      port,
+      callbackUrl: `${publicUrl.replace(/\/$/, '')}/api/payments/callbacks/mobile-money`,
+      secret: process.env.MOBILE_MONEY_SECRET,
+    });
+  } catch (error) {
+    console.warn(`mobile-money simulator not started (${error instanceof Error ? error.message : String(error)}): payment by mobile money is off`);
+    return null;
+  }
+}
 
 /** `start` serves until a signal arrives; every other command exits with its code. */
 const KEEP_RUNNING = -1;
@@ -72,7 +100,14 @@ async function main(argv: string[]): Promise<number> {
   const { positionals, values } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { help: { type: 'boolean', short: 'h' }, 'if-stale': { type: 'boolean' } },
+    options: {
+      help: { type: 'boolean', short: 'h' },
+      'if-stale': { type: 'boolean' },
+      keys: { type: 'string' },
+      'keys-url': { type: 'string' },
+      at: { type: 'string' },
+      json: { type: 'boolean' },
+    },
   });
   const [command, sub] = positionals;
   if (values.help || !command || command === 'help') {
@@ -80,11 +115,14 @@ async function main(argv: string[]): Promise<number> {
     return command || values.help ? 0 : 1;
   }
   if (command === 'build-web') return buildWeb(values['if-stale'] ?? false);
+  // Offline: no configuration, no database, only the published keys.
+  if (command === 'verify') return verifyCommand(sub, { keys: values.keys, keysUrl: values['keys-url'], at: values.at, json: values.json });
   const config = loadConfig();
   switch (command) {
     case 'start': {
       if (buildWeb(true) !== 0) console.warn('web app build failed: serving the API only');
-      const platform = await startPlatform(config);
+      const simulator = config.demo && !process.env.MOBILE_MONEY_URL ? await startDemoOperator(config.publicUrl) : null;
+      const platform = await startPlatform(config, { ...process.env, ...simulator?.env });
       const engine = platform.database.engine === 'pglite' ? `PGlite in ${path.join(config.dataDir, 'pg')}` : 'PostgreSQL (DATABASE_URL)';
       console.log(`\nGuichet is running at ${platform.url}  (database: ${engine})`);
       console.log(`API documentation: ${platform.url}/docs`);
@@ -92,9 +130,10 @@ async function main(argv: string[]): Promise<number> {
         console.log(`\nDemo accounts (password for all: ${DEMO_PASSWORD}):`);
         for (const account of DEMO_ACCOUNTS) console.log(`  ${account.email.padEnd(36)} ${account.purpose}`);
       }
+      if (simulator) console.log(`\nMobile-money simulator: ${simulator.url}/phone/<number> shows a payer's phone (numbers ending 0001 to 0005 misbehave, see docs/payments.md)`);
       const shutdown = (signal: string) => {
         platform.app.log.info({ signal }, 'shutting down');
-        platform.stop().then(
+        Promise.all([platform.stop(), simulator?.stop()]).then(
           () => process.exit(0),
           () => process.exit(1),
         );
@@ -114,6 +153,20 @@ async function main(argv: string[]): Promise<number> {
           console.log(`demo country: ${report.agenciesCreated} agencies and ${report.accountsCreated} accounts created`);
         }
         return 0;
+      } finally {
+        await database.close();
+      }
+    }
+    case 'keys': {
+      const [, , agencyCode] = positionals;
+      if (sub !== 'rotate') {
+        console.error('usage: guichet keys rotate AGENCY_CODE');
+        return 2;
+      }
+      const database = await openConfiguredDatabase(config);
+      try {
+        await migrateToLatest(database.db, migrations);
+        return await rotateKeysCommand(database.db, secretBox(await loadServerKey(process.env, config.dataDir)), agencyCode);
       } finally {
         await database.close();
       }

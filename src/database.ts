@@ -5,6 +5,9 @@ import type { AuditTables } from './platform/audit/schema.ts';
 import type { IdentityTables } from './platform/auth/schema.ts';
 import type { BlobTables } from './platform/blobs/schema.ts';
 import type { EventTables } from './platform/events/schema.ts';
+import type { SigningKeyTables } from './platform/crypto/signing-keys-schema.ts';
+import type { DocumentTables } from './modules/documents/schema.ts';
+import type { PaymentTables } from './modules/payments/schema.ts';
 
 /** Every table of the platform, as Kysely sees them. Each part declares its own in its schema.ts. */
-export interface Database extends AuditTables, IdentityTables, EventTables, BlobTables, CatalogueTables, CasesTables, NotificationTables {}
+export interface Database extends AuditTables, IdentityTables, EventTables, BlobTables, CatalogueTables, CasesTables, NotificationTables, SigningKeyTables, DocumentTables, PaymentTables {}

@@ -23,8 +23,11 @@ export interface RunningPlatform {
   stop(): Promise<void>;
 }
 
-/** Composition root: config → database (migrated, demo seeded) → platform services → HTTP server. */
-export async function startPlatform(config: Config): Promise<RunningPlatform> {
+/**
+ * Composition root: config → database (migrated, demo seeded) → platform services → HTTP server.
+ * `env` is where modules read their own settings (the CLI adds the demo simulator's address).
+ */
+export async function startPlatform(config: Config, env: NodeJS.ProcessEnv = process.env): Promise<RunningPlatform> {
   const database = await openConfiguredDatabase(config);
   try {
     await migrateToLatest(database.db, migrations);
@@ -33,7 +36,7 @@ export async function startPlatform(config: Config): Promise<RunningPlatform> {
       await publishShippedDefinitions(database.db, await readShippedDefinitions());
     }
     const box = secretBox(await loadServerKey(process.env, config.dataDir));
-    const { app, bus } = await buildApp({ config, database, box });
+    const { app, bus } = await buildApp({ config, database, box, env });
     bus.start(database.db);
     const address = await app.listen({ port: config.port, host: config.host });
     let stopping: Promise<void> | undefined;

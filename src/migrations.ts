@@ -6,6 +6,10 @@ import { identityMigration } from './platform/auth/migration.ts';
 import { blobsMigration } from './platform/blobs/migration.ts';
 import type { Migrations } from './platform/db/migrate.ts';
 import { eventsMigration } from './platform/events/migration.ts';
+import { signingKeysMigration } from './platform/crypto/signing-keys-migration.ts';
+import { documentsMigration } from './modules/documents/migration.ts';
+import { paymentsMigration } from './modules/payments/migration.ts';
+import { accountantRoleMigration } from './platform/auth/accountant-role-migration.ts';
 
 /** Every migration of the platform and its modules; applied in name order, never renamed once shipped. */
 export const migrations: Migrations = {
@@ -17,4 +21,8 @@ export const migrations: Migrations = {
   '0006_cases': casesMigration,
   '0007_notifications': notificationsMigration,
   '0008_definition_key_order': definitionKeyOrderMigration,
+  '0009_signing_keys': signingKeysMigration,
+  '0010_payments': paymentsMigration,
+  '0011_documents': documentsMigration,
+  '0012_accountant_role': accountantRoleMigration,
 };

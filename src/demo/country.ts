@@ -65,4 +65,5 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
   { email: 'salma.elidrissi@demo.guichet.test', displayName: 'سلمى الإدريسي', locale: 'ar', role: 'archivist', agencyCode: 'ARCHIVES', purpose: 'archivist, National Archives' },
   { email: 'leila.haddad@demo.guichet.test', displayName: 'Leila Haddad', locale: 'en', role: 'auditor', agencyCode: null, purpose: 'auditor (national)' },
   { email: 'ibrahima.fall@demo.guichet.test', displayName: 'Ibrahima Fall', locale: 'fr', role: 'cashier', agencyCode: 'TREASURY', purpose: 'cashier, Public Treasury' },
+  { email: 'khadija.mansour@demo.guichet.test', displayName: 'Khadija Mansour', locale: 'fr', role: 'accountant', agencyCode: 'TREASURY', purpose: 'accountant, Public Treasury: reconciliation and ledger' },
 ];

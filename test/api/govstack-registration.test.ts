@@ -169,7 +169,7 @@ describe('GovStack documents and applications (the cases service)', () => {
 
 describe('GovStack tasks and statistics (the back office)', () => {
   it('shows the file to the issuing agency’s officer as a task once the fee is paid, and completes it with a workflow action', async () => {
-    expect((await cashier.request('POST', `/api/applications/${fileId}/fee-paid`, { receipt: 'TR-2026-0001' })).status).toBe(200);
+    expect((await cashier.request('POST', '/api/payments/counter', { applicationId: fileId, receipt: 'TR-2026-0001' }, { 'idempotency-key': `desk-${fileId}` })).status).toBe(201);
     const tasks = await commerceOfficer.request('GET', `${PREFIX}/tasks?fileId=${fileId}`);
     expect(tasks.status).toBe(200);
     expectSpecShape(many('userTaskResponse'), tasks.body);

@@ -24,7 +24,8 @@ let dataDir: string;
 let schema: string | undefined;
 beforeAll(async () => {
   dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'guichet-cli-'));
-  env = { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'warn', DATABASE_URL: '' };
+  // The demo's mobile-money simulator takes any free port, so a developer's own demo on 3100 does not collide.
+  env = { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'warn', DATABASE_URL: '', SIMULATOR_PORT: '0', MOBILE_MONEY_URL: '' };
   if (process.env.DATABASE_URL) {
     schema = `cli_${randomBytes(4).toString('hex')}`;
     const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 1 });
@@ -93,8 +94,13 @@ describe('the guichet command', () => {
     expect(first.output()).toContain('admin@demo.guichet.test');
     expect(first.output()).toContain(`http://127.0.0.1:${port}`);
     const staff = await countUsers(port);
-    expect(staff).toBe(9);
+    expect(staff).toBe(10);
+    // The mobile-money simulator runs beside it, in its own process, and stops with it.
+    const phone = /Mobile-money simulator: (http:\/\/127\.0\.0\.1:\d+)\/phone/.exec(first.output())?.[1];
+    expect(phone).toBeDefined();
+    expect((await fetch(`${phone}/phone/221770000000?lang=en`)).status).toBe(200);
     expect(await stop(first.child)).toBe(0);
+    await expect(fetch(`${phone}/phone/221770000000`)).rejects.toThrow();
 
     const second = await start(port);
     expect(await countUsers(port)).toBe(staff);
@@ -102,8 +108,8 @@ describe('the guichet command', () => {
 
     const verify = guichet('audit', 'verify');
     expect(verify.status).toBe(0);
-    // 9 agencies + 12 accounts + 9 shipped procedures published once, plus one sign-in per start.
-    expect(verify.stdout).toMatch(/audit chain intact: 32 entries/);
+    // 9 agencies + 13 accounts + 9 shipped procedures published once, plus one sign-in per start.
+    expect(verify.stdout).toMatch(/audit chain intact: 33 entries/);
   }, 120_000);
 
   it('migrates idempotently and refuses a bad configuration with a clear message', () => {

@@ -54,10 +54,10 @@ export async function fileApplication(client: ApiClient, procedureId: string, da
 export const tinyPng = () =>
   Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c63f8ffff3f0005fe02fea7d6a4530000000049454e44ae426082', 'hex');
 
-/** The cashier records the fee at the desk, so the file reaches the agency's queue. */
+/** The cashier takes the fee in cash at the desk, so the file reaches the agency's queue; returns the file as the cashier then sees it. */
 export async function payAtDesk(url: string, applicationId: string) {
   const cashier = await signedIn(url, 'ibrahima.fall');
-  const paid = await cashier.request('POST', `/api/applications/${applicationId}/fee-paid`, { receipt: `R-${applicationId.slice(0, 8)}` });
-  if (paid.status !== 200) throw new Error(`payment refused: ${JSON.stringify(paid.body)}`);
-  return paid.body;
+  const paid = await cashier.request('POST', '/api/payments/counter', { applicationId, receipt: `R-${applicationId.slice(0, 8)}` }, { 'idempotency-key': `desk-${applicationId}` });
+  if (paid.status !== 201) throw new Error(`payment refused: ${JSON.stringify(paid.body)}`);
+  return (await cashier.request('GET', `/api/applications/${applicationId}`)).body;
 }

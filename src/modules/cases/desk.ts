@@ -3,13 +3,13 @@ import { agencyScope, type Principal } from '../../platform/auth/policy.ts';
 import { AppError, conflict } from '../../platform/http/errors.ts';
 import { DRAFT } from './access.ts';
 import type { CaseCore } from './core.ts';
-import { addEvent, automaticSteps, finishChange, moveFile } from './moves.ts';
+import { addEvent } from './moves.ts';
 import { pinnedDefinition } from '../catalogue/index.ts';
 import type { FeeSnapshot } from './schema.ts';
 import type { FileRow } from './store.ts';
-import { automaticPath, automaticStep } from './workflow.ts';
+import { automaticStep } from './workflow.ts';
 
-/** What staff do around a file besides moving it: take it, give it back, record a fee paid at the desk. */
+/** What staff do around a file besides moving it: take it, give it back, find what a cashier's desk collects. */
 export function deskOperations(core: CaseCore) {
   const { db } = core.deps;
 
@@ -50,30 +50,6 @@ export function deskOperations(core: CaseCore) {
   }
 
   /**
-   * A cashier records the fee paid at a desk; the file moves on as its workflow says on `fee_paid`.
-   * The payments module (intents, providers, ledger) replaces this with its own receipts.
-   */
-  async function recordCounterPayment(principal: Principal, context: ChangeContext, id: string, receipt: string) {
-    const { moved, relation, definition } = await db.transaction().execute(async (trx) => {
-      const found = await core.visibleFile(trx, principal, id, true);
-      const { file, relation, definition } = found;
-      if (!relation.cashier) throw new AppError(403, 'action_not_yours', { action: 'fee_paid' });
-      if (!file.fee || file.fee_paid_at || !automaticStep(definition, file.state, 'fee_paid')) throw conflict('fee_not_due', { state: file.state });
-      const path = automaticSteps(automaticPath(definition, file.state, 'fee_paid'));
-      const { moved, steps } = await moveFile(trx, core.moves, context, file, definition, path, { fee_paid_at: new Date() });
-      await finishChange(trx, core.moves, context, { before: file, after: moved, definition, action: 'fee_paid', steps }, {
-        action: 'application.fee_paid',
-        recordType: 'application',
-        recordId: id,
-        agencyId: file.agency_id,
-        details: { reference: file.reference, amount: file.fee.total, currency: file.fee.currency, receipt, channel: 'counter' },
-      });
-      return { ...found, moved };
-    });
-    return core.present(db, principal, moved, relation, definition);
-  }
-
-  /**
    * What a cashier's desk looks up: files awaiting their fee, found by the reference the applicant
    * quotes (or the latest ones). Amounts and who filed, never the content.
    */
@@ -88,5 +64,5 @@ export function deskOperations(core: CaseCore) {
     return { items: summaries.map((summary, index) => ({ ...summary, fee: { ...(due[index]?.fee as FeeSnapshot), paid: false } })) };
   }
 
-  return { claim, release, recordCounterPayment, feesDue };
+  return { claim, release, feesDue };
 }

@@ -20,6 +20,8 @@ export interface FeeInvoice {
   applicantId: string;
   companyId: string | null;
   fee: { lines: { label: LocalisedText; amount: number }[]; total: number; currency: string } | null;
+  /** The step the file is at, as refusals name it. */
+  state: string;
   /** The workflow waits for the fee: a `fee_paid` step leaves the file's state. */
   due: boolean;
   paidAt: string | null;
@@ -51,6 +53,7 @@ export function feeSettlement(core: CaseCore) {
       applicantId: file.applicant_id,
       companyId: file.company_id,
       fee: file.fee,
+      state: file.state,
       due: feeIsDue(file, definition),
       paidAt: file.fee_paid_at?.toISOString() ?? null,
     };

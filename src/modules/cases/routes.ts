@@ -172,7 +172,7 @@ export function caseRoutes(app: App, cases: CaseService): void {
   }, async (request) => cases.release(principalOf(request), changeContext(request), request.params.id));
 
   app.get('/api/fees/due', {
-    config: { access: 'fees.record_counter' },
+    config: { access: 'payments.record_counter' },
     schema: {
       tags: ['back office'],
       summary: "Files awaiting their fee, for a cashier's desk: by the reference the applicant quotes, or the latest",
@@ -180,17 +180,6 @@ export function caseRoutes(app: App, cases: CaseService): void {
       response: { 200: Type.Object({ items: Type.Array(Type.Object({ ...ApplicationSummary.properties, fee: FeeView })) }), ...errors(400, 401, 403) },
     },
   }, async (request) => cases.feesDue(principalOf(request), request.query.reference));
-
-  app.post('/api/applications/:id/fee-paid', {
-    config: { access: 'fees.record_counter' },
-    schema: {
-      tags: ['back office'],
-      summary: 'A cashier records the fee paid at the desk; the file moves on',
-      params: IdParams,
-      body: Closed({ receipt: Type.String({ minLength: 1, maxLength: 64 }) }),
-      response: { 200: ApplicationView, ...errors(400, 401, 403, 404, 409) },
-    },
-  }, async (request) => cases.recordCounterPayment(principalOf(request), changeContext(request), request.params.id, request.body.receipt));
 }
 
 /** The name the browser sent, decoded; a name that does not decode is kept as sent, never trusted as a path. */

@@ -21,8 +21,20 @@ export const PERMISSIONS = {
   'applications.access': { roles: ['applicant', 'officer', 'agency_admin', 'cashier'], scope: 'national' },
   /** Work the back-office queue of an agency: list, claim, release. */
   'cases.work': { roles: ['officer', 'agency_admin'], scope: 'agency' },
-  /** Record a fee paid at an agency desk (until the payments module takes it over). */
-  'fees.record_counter': { roles: ['cashier'], scope: 'national' },
+  /** Pay one's own file's fee online (services check the payer owns the file or shares its company). */
+  'payments.pay': { roles: ['applicant'], scope: 'national' },
+  /** Record a fee paid in cash at an agency's payment desk. */
+  'payments.record_counter': { roles: ['cashier'], scope: 'national' },
+  /** Give back a fee paid to the agency. */
+  'payments.refund': { roles: ['agency_admin'], scope: 'agency' },
+  /** Import the providers' statements and read the reconciliation reports; also reads every ledger account. */
+  'payments.reconcile': { roles: ['accountant'], scope: 'national' },
+  /** Read ledger balances: the accountant every account, an agency administrator the agency's own. */
+  'payments.ledger': { roles: ['accountant', 'agency_admin'], scope: 'agency' },
+  /** Revoke a document the agency issued (with a reason, audited). */
+  'documents.revoke': { roles: ['officer', 'agency_admin'], scope: 'agency' },
+  /** List and rotate the agency's document-signing keys. */
+  'keys.manage': { roles: ['platform_admin', 'agency_admin'], scope: 'agency' },
 } as const satisfies Record<string, { roles: readonly Role[]; scope: 'national' | 'agency' | 'self' }>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -1,0 +1,10 @@
+export { createPaymentService, type PaymentService } from './service.ts';
+export type { PaymentServiceDeps } from './core.ts';
+export { paymentsConfig, type PaymentsConfig } from './config.ts';
+export type { PaymentTopics, PaymentSucceeded, PaymentRefunded } from './events.ts';
+export type { PaymentTables } from './schema.ts';
+export type { PaymentIntentView } from './view.ts';
+export { paymentsMigration } from './migration.ts';
+export { paymentRoutes } from './routes.ts';
+export { counterProvider } from './providers/counter.ts';
+export { mobileMoneyProvider } from './providers/mobile-money.ts';

@@ -1,0 +1,154 @@
+import { recordAudit, type ChangeContext } from '../../platform/audit/record.ts';
+import type { Principal } from '../../platform/auth/policy.ts';
+import type { Trx } from '../../platform/db/database.ts';
+import { jsonb } from '../../platform/db/json.ts';
+import { AppError, conflict, notFound } from '../../platform/http/errors.ts';
+import type { FeeInvoice } from '../cases/index.ts';
+import { providerOf, type PaymentServiceDeps } from './core.ts';
+import { earlierIntent, requestFingerprint } from './idempotency.ts';
+import type { PaymentProviderId } from './ledger.ts';
+import { applyNews, confirmPaid } from './settlement.ts';
+import { feeNotDue, loadPayment, PAID_STATES, uniqueViolation, type PaymentRow } from './store.ts';
+
+export interface MobileMoneyRequest {
+  applicationId: string;
+  provider: 'mobile_money';
+  phone: string;
+}
+
+export interface CounterRequest {
+  applicationId: string;
+  receipt: string;
+}
+
+export interface Created {
+  row: PaymentRow;
+  /** False when an earlier call with the same key made it. */
+  created: boolean;
+}
+
+/** Creating intents: by mobile money for the payer, at the desk for the cashier. Both idempotent per caller and key. */
+export function intentOperations(deps: PaymentServiceDeps) {
+  const { db } = deps;
+
+  /** A file already paid is refused with its receipt; one not waiting for its fee, plainly. */
+  async function refuseUnlessDue(invoice: FeeInvoice) {
+    if (invoice.paidAt !== null) {
+      const paid = await db
+        .selectFrom('payments')
+        .select(['id', 'receipt_number'])
+        .where('application_id', '=', invoice.applicationId)
+        .where('state', 'in', [...PAID_STATES])
+        .where('receipt_number', 'is not', null)
+        .orderBy('settled_at', 'desc')
+        .executeTakeFirst();
+      throw new AppError(409, 'fee_already_paid', { reference: invoice.reference }, { receipt: paid ? { paymentId: paid.id, receiptNumber: paid.receipt_number } : null });
+    }
+    if (!invoice.due || !invoice.fee || invoice.fee.total <= 0) throw feeNotDue(invoice);
+  }
+
+  /** Inserts the intent with `then` in one transaction; a racing twin with the same key gets the winner's intent. */
+  async function insertOnce(
+    principal: Principal,
+    key: string,
+    fingerprint: string,
+    values: { invoice: FeeInvoice; provider: PaymentProviderId; payerId: string | null; phone: string | null; deskAgencyCode: string | null; providerReference: string | null },
+    then: (trx: Trx, row: PaymentRow) => Promise<PaymentRow>,
+  ): Promise<Created> {
+    const { invoice } = values;
+    try {
+      const row = await db.transaction().execute(async (trx) => {
+        const inserted = await trx
+          .insertInto('payments')
+          .values({
+            application_id: invoice.applicationId,
+            reference: invoice.reference,
+            agency_id: invoice.agencyId,
+            agency_code: invoice.agencyCode,
+            procedure_id: invoice.procedureId,
+            provider: values.provider,
+            amount: invoice.fee!.total,
+            currency: invoice.fee!.currency,
+            lines: jsonb(invoice.fee!.lines.map((line) => ({ label: line.label, amount: line.amount }))),
+            payer_id: values.payerId,
+            caller_id: principal.id,
+            idempotency_key: key,
+            request_hash: fingerprint,
+            phone: values.phone,
+            desk_agency_code: values.deskAgencyCode,
+            provider_reference: values.providerReference,
+          })
+          .returningAll()
+          .executeTakeFirstOrThrow();
+        return then(trx, inserted);
+      });
+      return { row, created: true };
+    } catch (error) {
+      const constraint = uniqueViolation(error);
+      if (constraint === 'payments_idempotency') {
+        const earlier = await earlierIntent(db, principal.id, key, fingerprint);
+        if (earlier) return { row: earlier, created: false };
+      }
+      if (constraint === 'payments_provider_reference') throw conflict('counter_receipt_reused', { receipt: values.providerReference });
+      throw error;
+    }
+  }
+
+  /**
+   * The payer asks to pay by mobile money: the intent is stored, then the operator prompts the
+   * phone. Whatever the operator answers, the intent is returned pending (or failed, when the
+   * operator refused at once); no answer in time leaves it pending for a status query.
+   */
+  async function payByMobileMoney(principal: Principal, context: ChangeContext, request: MobileMoneyRequest, key: string): Promise<Created> {
+    const fingerprint = requestFingerprint('mobile_money', request);
+    const earlier = await earlierIntent(db, principal.id, key, fingerprint);
+    if (earlier) return { row: earlier, created: false };
+    const provider = providerOf(deps, 'mobile_money');
+    const invoice = await deps.cases.feeInvoice(principal, request.applicationId);
+    if (!invoice.relation.owner && !invoice.relation.company) throw notFound('application', request.applicationId);
+    await refuseUnlessDue(invoice);
+    const phone = request.phone.replace(/^\+/, '');
+    const made = await insertOnce(principal, key, fingerprint, { invoice, provider: 'mobile_money', payerId: principal.id, phone, deskAgencyCode: null, providerReference: null }, async (trx, row) => {
+      await recordAudit(trx, context, { action: 'payment.created', recordType: 'payment', recordId: row.id, agencyId: row.agency_id, details: { reference: row.reference, provider: row.provider, amount: row.amount, currency: row.currency } });
+      return row;
+    });
+    if (!made.created) return made;
+
+    const answer = await provider.initiate({ paymentId: made.row.id, amount: made.row.amount, currency: made.row.currency, payerAccount: phone, description: `${invoice.reference} — ${invoice.agencyCode}` });
+    if (answer.outcome === 'unknown') return made;
+    await db.transaction().execute(async (trx) => {
+      if (answer.outcome === 'refused') return applyNews(deps, trx, context, made.row, { kind: 'failed' }, { reason: answer.reason });
+      // The callback may have got here first and told us the transaction id already.
+      const noted = await trx
+        .updateTable('payments')
+        .set({ provider_reference: answer.providerReference, updated_at: new Date() })
+        .where('id', '=', made.row.id)
+        .where('provider_reference', 'is', null)
+        .returningAll()
+        .executeTakeFirst();
+      if (noted) await recordAudit(trx, context, { action: 'payment.initiated', recordType: 'payment', recordId: noted.id, agencyId: noted.agency_id, details: { providerReference: answer.providerReference } });
+      return noted;
+    });
+    return { row: await loadPayment(db, made.row.id), created: true };
+  }
+
+  /** The cashier takes the fee in cash and records it with the paper receipt's number: paid at once. */
+  async function payAtCounter(principal: Principal, context: ChangeContext, request: CounterRequest, key: string): Promise<Created> {
+    const fingerprint = requestFingerprint('counter', request);
+    const earlier = await earlierIntent(db, principal.id, key, fingerprint);
+    if (earlier) return { row: earlier, created: false };
+    const invoice = await deps.cases.feeInvoice(principal, request.applicationId);
+    if (!invoice.relation.cashier) throw new AppError(403, 'action_not_yours', { action: 'fee_paid' });
+    await refuseUnlessDue(invoice);
+    const deskAgencyId = principal.grants.find((g) => g.role === 'cashier' && g.agencyId !== null)?.agencyId ?? invoice.agencyId;
+    const desk = await db.selectFrom('agencies').select('code').where('id', '=', deskAgencyId).executeTakeFirstOrThrow();
+    const receipt = request.receipt.trim();
+    return insertOnce(principal, key, fingerprint, { invoice, provider: 'counter', payerId: invoice.applicantId, phone: null, deskAgencyCode: desk.code, providerReference: receipt }, async (trx, row) => {
+      const answer = await deps.providers.counter.initiate({ paymentId: row.id, amount: row.amount, currency: row.currency, payerAccount: receipt, description: invoice.reference });
+      if (answer.outcome !== 'accepted') throw new Error('the counter always accepts what the cashier records');
+      return (await confirmPaid(deps, trx, context, row, { providerReference: answer.providerReference }, true))!;
+    });
+  }
+
+  return { payByMobileMoney, payAtCounter };
+}
