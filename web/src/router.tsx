@@ -3,7 +3,7 @@ import { useRoutes, type RouteObject } from 'react-router';
 import { HomePage } from './pages/HomePage';
 import { LoginPage } from './pages/LoginPage';
 import { NotFoundPage } from './pages/NotFoundPage';
-import { accountSecurityPath, messagesPath, section, type SectionId } from './session/access';
+import { accountSecurityPath, messagesPath, section, verifyPath, type SectionId } from './session/access';
 import { RequireSection, RequireSignedIn, RequireStaff } from './shell/guards';
 import { Layout } from './shell/Layout';
 import { Loading } from './shell/Loading';
@@ -29,6 +29,7 @@ function page(load: () => Promise<{ default: ComponentType }>): ReactNode {
 const sectionPages: Record<SectionId, ReactNode> = {
   applicant: page(() => import('./sections/ApplicantPortal')),
   backOffice: page(() => import('./sections/BackOffice')),
+  finance: page(() => import('./sections/Finance')),
   administration: page(() => import('./sections/Administration')),
   archive: page(() => import('./sections/Archive')),
   audit: page(() => import('./sections/Audit')),
@@ -39,6 +40,7 @@ const sectionSubpages: Partial<Record<SectionId, RouteObject[]>> = {
   // The portal routes its own pages (sections/ApplicantPortal.tsx).
   applicant: [{ path: '*', element: sectionPages.applicant }],
   backOffice: [{ path: 'cases/:id', element: page(() => import('./backoffice/CasePage')) }],
+  finance: [{ path: 'reconciliations/:id', element: page(() => import('./finance/ReconciliationReportPage')) }],
 };
 
 function sectionRoute(id: SectionId): RouteObject {
@@ -54,12 +56,15 @@ const routes: RouteObject[] = [
     element: <Layout />,
     children: [
       { path: '/login', element: <LoginPage /> },
+      // Public: whoever holds a document checks it, without an account.
+      { path: verifyPath, element: page(() => import('./verify/VerifyPage')) },
       {
         element: <RequireSignedIn />,
         children: [
           { index: true, element: <HomePage /> },
           sectionRoute('applicant'),
           sectionRoute('backOffice'),
+          sectionRoute('finance'),
           sectionRoute('administration'),
           sectionRoute('archive'),
           sectionRoute('audit'),

@@ -9,7 +9,8 @@ export type Role =
   | 'platform_admin'
   | 'archivist'
   | 'auditor'
-  | 'cashier';
+  | 'cashier'
+  | 'accountant';
 
 export interface RoleAssignment {
   role: Role;

@@ -11,6 +11,7 @@ import { ErrorAlert } from '../shell/ErrorAlert';
 import { Loading } from '../shell/Loading';
 import { PageHeading } from '../shell/PageHeading';
 import { AttachmentList } from './AttachmentList';
+import { CaseDocuments } from './CaseDocuments';
 import { CaseActions } from './CaseActions';
 import { CaseSummary } from './CaseSummary';
 import { CommentForm } from './CommentForm';
@@ -75,6 +76,7 @@ function CaseFile({ view, onChanged }: { view: ApplicationView; onChanged(): Pro
         <h2 id={`${ids}-attachments`}>{t('backOffice.attachments.title')}</h2>
         <AttachmentList applicationId={view.id} attachments={view.attachments} rules={definition.data?.attachments ?? []} />
       </section>
+      {view.state !== 'draft' ? <CaseDocuments key={view.updatedAt} applicationId={view.id} /> : null}
       <section className="card stack" aria-labelledby={`${ids}-timeline`}>
         <h2 id={`${ids}-timeline`}>{t('backOffice.timeline.title')}</h2>
         <Timeline entries={view.timeline} states={definition.data?.workflow.states ?? []} />

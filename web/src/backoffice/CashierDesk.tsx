@@ -1,6 +1,7 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApiResource } from '../api/useApiResource';
+import { attemptFor, newIdempotencyKey, paymentPaths, type PaymentAttempt, type PaymentIntentView } from '../applications/payments';
 import type { ApplicationSummary, Fee } from '../applications/types';
 import { Field } from '../forms/Field';
 import { useSubmission } from '../forms/useSubmission';
@@ -14,7 +15,8 @@ type DueFile = ApplicationSummary & { fee: Fee };
 
 /**
  * A cashier's desk: the files awaiting their fee, found by the reference the applicant quotes,
- * and the payment recorded against a receipt number. The file then moves on by itself.
+ * and the cash taken recorded as a counter payment against the desk's receipt number (payments
+ * module: booked in the ledger, a signed receipt issued). The file then moves on by itself.
  */
 export function CashierDesk() {
   const { t } = useTranslation();
@@ -77,13 +79,18 @@ function DueRow({ file, onPaid }: { file: DueFile; onPaid: (receipt: string) => 
   const { request } = useSession();
   const { pending, error, run } = useSubmission();
   const [receipt, setReceipt] = useState('');
+  // Kept while the same receipt is sent again, so a lost answer never records the payment twice.
+  const attempt = useRef<PaymentAttempt | null>(null);
   const receiptId = `receipt-${file.id}`;
 
   function record(event: FormEvent) {
     event.preventDefault();
+    const body = { applicationId: file.id, receipt: receipt.trim() };
+    const current = attemptFor(attempt.current, body, newIdempotencyKey);
+    attempt.current = current;
     void run(async () => {
-      await request(`/api/applications/${file.id}/fee-paid`, { method: 'POST', body: { receipt: receipt.trim() } });
-      onPaid(receipt.trim());
+      await request<PaymentIntentView>(paymentPaths.counter, { method: 'POST', body, headers: { 'Idempotency-Key': current.key } });
+      onPaid(body.receipt);
     });
   }
 

@@ -12,15 +12,6 @@ const icons: Record<DeadlineStatus, string> = {
   overdue: 'M8 1 15.5 14.5h-15zm-1 5v4h2V6zm0 5.2v1.8h2v-1.8z',
 };
 
-/**
- * A due day (YYYY-MM-DD, the agency's calendar) as the local midnight of that day, so that
- * formatting it never shifts it to the day before west of Greenwich.
- */
-function localDay(day: string): string {
-  const [year, month, date] = day.split('-').map(Number) as [number, number, number];
-  return new Date(year, month - 1, date).toISOString();
-}
-
 /** The step's due day with its status as a chip: icon, word and colour say the same thing. */
 export function DeadlineChip({ status, dueOn }: { status: DeadlineStatus | null; dueOn: string | null }) {
   const { t } = useTranslation();
@@ -37,7 +28,7 @@ export function DeadlineChip({ status, dueOn }: { status: DeadlineStatus | null;
         </span>
       ) : null}
       <span className="cell-note">
-        {t('backOffice.deadline.dueOn', { date: formats.date(localDay(dueOn)) })}
+        {t('backOffice.deadline.dueOn', { date: formats.day(dueOn) })}
       </span>
     </span>
   );

@@ -17,9 +17,12 @@ import { ApplicationForm, type FormHandle } from './ApplicationForm';
 import { missingRequired } from './attachmentRules';
 import { Attachments } from './Attachments';
 import { definitionPath, portalPaths, type ProcedureDefinition } from './definition';
+import { feeDue } from './feeDue';
 import { FeeSummary } from './FeeSummary';
+import { FileDocuments } from './FileDocuments';
 import { FileActions } from './FileActions';
 import { placeProblems } from './formUi';
+import { PaymentPanel } from './PaymentPanel';
 import { correctionRequest, Timeline } from './Timeline';
 import { useDraftSaver, type DraftStatus } from './useDraftSaver';
 
@@ -54,6 +57,7 @@ function FileScreen({ view, definition, reload }: FileScreenProps) {
   const [notice, setNotice] = useState<string | null>(null);
   const correction = view.editable ? correctionRequest(view.timeline, view.state) : null;
   const title = view.procedureTitle[language];
+  const due = feeDue(view, definition);
 
   const moved = useCallback(
     async (message: string) => {
@@ -82,7 +86,7 @@ function FileScreen({ view, definition, reload }: FileScreenProps) {
         {view.dueOn ? (
           <div>
             <dt>{t('portal.file.dueOn')}</dt>
-            <dd>{formats.date(view.dueOn)}</dd>
+            <dd>{formats.day(view.dueOn)}</dd>
           </div>
         ) : null}
         {view.company ? (
@@ -100,6 +104,9 @@ function FileScreen({ view, definition, reload }: FileScreenProps) {
           <p className="cell-note">{t('portal.timeline.when', { at: formats.dateTime(correction.at), actor: isolate(correction.actor.label) })}</p>
         </section>
       ) : null}
+      {/* What the applicant does next, or what the file brought, comes before what was sent. */}
+      {view.fee && due ? <PaymentPanel view={{ ...view, fee: view.fee }} onPaid={moved} /> : null}
+      {view.state !== 'draft' ? <FileDocuments key={view.updatedAt} applicationId={view.id} expectDocument={view.outcome === 'approved' && definition.document !== null} /> : null}
       {view.editable ? (
         // A new state starts a new editing session: the typed data comes from the server again.
         <FileEditor key={view.state} view={view} definition={definition} reload={reload} onMoved={moved} />
@@ -119,7 +126,7 @@ function FileScreen({ view, definition, reload }: FileScreenProps) {
           />
         </>
       )}
-      {view.fee ? <FeeSummary fee={view.fee} /> : null}
+      {view.fee && !due ? <FeeSummary fee={view.fee} /> : null}
       <FileActions file={view} except={['resubmit']} onDone={(next) => void moved(t('portal.file.moved', { state: next.stateLabel[language] }))} />
       <Timeline entries={view.timeline} />
     </div>

@@ -56,7 +56,7 @@ export function MyApplications() {
                   <span className="cell-note"> — {t('portal.myFiles.yourTurn')}</span>
                 ) : null}
               </td>
-              <td>{file.dueOn ? formats.date(file.dueOn) : '—'}</td>
+              <td>{file.dueOn ? formats.day(file.dueOn) : '—'}</td>
               <td>
                 {file.company ? (
                   <>

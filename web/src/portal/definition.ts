@@ -43,7 +43,11 @@ export interface ProcedureDefinition {
   workflow: {
     initial: string;
     states: { id: string; label: Localised; holder: 'agency' | 'applicant' | 'none'; deadlineWorkingDays?: number }[];
+    /** `on`: the platform event that takes a system transition (`fee_paid`: the fee was paid). */
+    transitions: { action: string; from: string[]; to: string; by: 'applicant' | 'staff' | 'system'; on?: 'submitted' | 'fee_paid' }[];
   };
+  /** The document issued on approval, if the procedure issues one. */
+  document: { type: string; title: Localised; validityMonths: number | null; fields: string[] } | null;
 }
 
 /** One entry of the public catalogue. */

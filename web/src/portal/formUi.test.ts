@@ -53,7 +53,8 @@ function definition(): ProcedureDefinition {
     },
     attachments: [],
     fees: [],
-    workflow: { initial: 'submitted', states: [] },
+    workflow: { initial: 'submitted', states: [], transitions: [] },
+    document: null,
   };
 }
 

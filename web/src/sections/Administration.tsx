@@ -8,10 +8,11 @@ import { StaffAccounts } from './administration/StaffAccounts';
 
 const DeadLetters = lazy(() => import('./administration/DeadLetters'));
 const Procedures = lazy(() => import('./administration/Procedures'));
+const SigningKeys = lazy(() => import('./administration/SigningKeys'));
 
 /**
- * Staff accounts, machine clients and the publication of procedures for administrators; the
- * outbox's dead letters for the platform's.
+ * Staff accounts, machine clients, the publication of procedures and the agencies' signing keys
+ * for administrators; the outbox's dead letters for the platform's.
  */
 export default function Administration() {
   const { t } = useTranslation();
@@ -27,6 +28,9 @@ export default function Administration() {
       <ApiClients />
       <Suspense fallback={<Loading />}>
         <Procedures />
+      </Suspense>
+      <Suspense fallback={<Loading />}>
+        <SigningKeys />
       </Suspense>
       {operator ? (
         <Suspense fallback={<Loading />}>

@@ -34,7 +34,7 @@ describe('who opens which section', () => {
 
   it('opens both back office and administration to an agency administrator, for their agency', () => {
     const admin = userWith({ role: 'agency_admin', ...commerce });
-    expect(openSections(admin).map((s) => s.id)).toEqual(['backOffice', 'administration']);
+    expect(openSections(admin).map((s) => s.id)).toEqual(['backOffice', 'finance', 'administration']);
     expect(assignmentsFor(admin, 'administration')).toEqual([{ role: 'agency_admin', ...commerce }]);
   });
 
@@ -42,5 +42,10 @@ describe('who opens which section', () => {
     expect(canOpen(userWith({ role: 'cashier', ...commerce }), 'backOffice')).toBe(true);
     const auditor = userWith({ role: 'auditor', ...national });
     expect(openSections(auditor).map((s) => s.id)).toEqual(['audit']);
+  });
+
+  it('gives an accountant the finance section only: reconciliation and the ledger, no files', () => {
+    const accountant = userWith({ role: 'accountant', ...national });
+    expect(openSections(accountant).map((s) => s.id)).toEqual(['finance']);
   });
 });

@@ -4,7 +4,7 @@ import type { Role, RoleAssignment, SessionUser } from '../api/types';
  * The shell's sections and the roles that open each of them. This only decides what the
  * navigation shows; the server enforces the same rules on every API call.
  */
-export type SectionId = 'applicant' | 'backOffice' | 'administration' | 'archive' | 'audit';
+export type SectionId = 'applicant' | 'backOffice' | 'finance' | 'administration' | 'archive' | 'audit';
 
 export interface Section {
   id: SectionId;
@@ -15,6 +15,8 @@ export interface Section {
 export const sections: readonly Section[] = [
   { id: 'applicant', path: '/portal', roles: ['applicant'] },
   { id: 'backOffice', path: '/back-office', roles: ['officer', 'agency_admin', 'cashier'] },
+  // Reconciliation for accountants; the ledger's balances for agency administrators too.
+  { id: 'finance', path: '/finance', roles: ['accountant', 'agency_admin'] },
   { id: 'administration', path: '/admin', roles: ['agency_admin', 'platform_admin'] },
   { id: 'archive', path: '/archive', roles: ['archivist'] },
   { id: 'audit', path: '/audit', roles: ['auditor'] },
@@ -23,6 +25,8 @@ export const sections: readonly Section[] = [
 export const accountSecurityPath = '/account/security';
 /** Messages the platform sent the signed-in person (e-mails kept in the local outbox in the demo). */
 export const messagesPath = '/messages';
+/** The public page where anyone checks a document the platform issued (no sign-in). */
+export const verifyPath = '/verify';
 
 export function section(id: SectionId): Section {
   const found = sections.find((candidate) => candidate.id === id);

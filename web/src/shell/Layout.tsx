@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet } from 'react-router';
 import { isolate } from '../i18n/languages';
+import { verifyPath } from '../session/access';
 import { useSession } from '../session/SessionContext';
 import { ErrorAlert } from './ErrorAlert';
 import { LanguageSwitch } from './LanguageSwitch';
@@ -41,6 +42,9 @@ export function Layout() {
       <footer className="site-footer">
         <div className="container">
           <p>{t('app.footer')}</p>
+          <p>
+            <Link to={verifyPath}>{t('nav.verify')}</Link>
+          </p>
         </div>
       </footer>
     </>

@@ -16,7 +16,7 @@ describe('what an administrator may grant', () => {
   it('lets the Commerce administrator grant agency roles in Commerce only', () => {
     const admin = userWith({ role: 'agency_admin', agencyId: 'id-COMMERCE', agencyCode: 'COMMERCE' });
     const choices = grantChoices(admin, agencies);
-    expect(choices.roles).toEqual(['officer', 'agency_admin', 'archivist', 'cashier']);
+    expect(choices.roles).toEqual(['officer', 'agency_admin', 'archivist', 'cashier', 'accountant']);
     expect(choices.agencies.map((a) => a.code)).toEqual(['COMMERCE']);
     expect(draftGrant(choices)).toEqual({ role: 'officer', agencyId: 'id-COMMERCE' });
   });

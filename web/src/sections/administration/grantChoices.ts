@@ -2,7 +2,7 @@ import type { Agency, Role, RoleGrant, SessionUser } from '../../api/types';
 import { assignmentsFor } from '../../session/access';
 
 /** Roles exercised inside one agency; the other staff roles are national (server: roles.ts). */
-const agencyRoles: readonly Role[] = ['officer', 'agency_admin', 'archivist', 'cashier'];
+const agencyRoles: readonly Role[] = ['officer', 'agency_admin', 'archivist', 'cashier', 'accountant'];
 const nationalStaffRoles: readonly Role[] = ['platform_admin', 'auditor'];
 
 export function roleNeedsAgency(role: Role): boolean {
