@@ -16,12 +16,13 @@ describe('an import-export card from draft to approval', () => {
     const submitted = await fileApplication(applicant, 'import-export-card');
     expect(submitted.state).toBe('payment_due');
     expect(submitted.reference).toMatch(/^KD-\d{4}-\d{6}$/);
-    expect(submitted.fee).toMatchObject({ total: 25000, currency: 'XOF', paid: false });
+    expect(submitted.fee).toMatchObject({ total: 25000, currency: 'XOF', paid: false, due: true });
     expect(submitted.company?.name).toBe('Kandara Riz Import SARL');
     expect(submitted.actions.map((a: { action: string }) => a.action)).toEqual(['withdraw']);
 
     const paid = await payAtDesk(platform.url, submitted.id);
     expect(paid.state).toBe('in_review');
+    expect(paid.fee).toMatchObject({ paid: true, due: false });
     expect(paid.holdingAgency).toBe('COMMERCE');
     expect(paid.dueOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     expect(paid.data).toEqual({});

@@ -61,7 +61,7 @@ export function deskOperations(core: CaseCore) {
     const due: FileRow[] = [];
     for (const file of rows) if (automaticStep(await pinnedDefinition(db, file.procedure_version_id), file.state, 'fee_paid')) due.push(file);
     const summaries = await core.summaries(db, due);
-    return { items: summaries.map((summary, index) => ({ ...summary, fee: { ...(due[index]?.fee as FeeSnapshot), paid: false } })) };
+    return { items: summaries.map((summary, index) => ({ ...summary, fee: { ...(due[index]?.fee as FeeSnapshot), paid: false, due: true } })) };
   }
 
   return { claim, release, feesDue };

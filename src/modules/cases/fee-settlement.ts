@@ -7,7 +7,7 @@ import { standingOf, type Standing } from './access.ts';
 import type { CaseCore } from './core.ts';
 import { automaticSteps, finishChange, moveFile } from './moves.ts';
 import { loadFile, type FileRow } from './store.ts';
-import { automaticPath, automaticStep } from './workflow.ts';
+import { automaticPath, feeIsDue } from './workflow.ts';
 
 /** What a file owes, as the payments module reads it: enough to take and book a payment, nothing of the form. */
 export interface FeeInvoice {
@@ -34,8 +34,6 @@ export interface FeeSettlement {
   amount: number;
   currency: string;
 }
-
-const feeIsDue = (file: FileRow, definition: ProcedureDefinition) => file.fee !== null && file.fee_paid_at === null && automaticStep(definition, file.state, 'fee_paid') !== undefined;
 
 /**
  * The seam between a file and the payments module: what a file owes, and the one move a payment

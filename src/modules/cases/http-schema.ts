@@ -57,6 +57,8 @@ export const FeeView = Type.Object({
   currency: Type.String(),
   lines: Type.Array(Type.Object({ label: Localised, amount: Type.Integer() })),
   paid: Type.Boolean(),
+  /** The workflow waits for this fee now: the applicant may pay it. */
+  due: Type.Boolean(),
 });
 
 export const ApplicationView = Type.Object({

@@ -1,6 +1,7 @@
 import type { ProcedureDefinition, WorkflowTransition } from '../catalogue/index.ts';
 import { DRAFT, type Relation } from './access.ts';
 import type { AttachmentRow, EventRow, FileRow, Names } from './store.ts';
+import { feeIsDue } from './workflow.ts';
 import { deadlineStatus, type WorkingCalendar } from './working-days.ts';
 
 type Localised = ProcedureDefinition['title'];
@@ -99,7 +100,7 @@ export interface FileDetails {
 export function viewOf(file: FileRow, context: ViewContext, details: FileDetails) {
   const { relation } = details;
   const seesContent = relation.applicant || relation.staff;
-  const fee = file.fee ? { ...file.fee, paid: file.fee_paid_at !== null } : null;
+  const fee = file.fee ? { ...file.fee, paid: file.fee_paid_at !== null, due: feeIsDue(file, context.definition) } : null;
   return {
     ...summaryOf(file, context),
     data: seesContent ? file.data : {},

@@ -64,6 +64,11 @@ export function automaticStep(definition: ProcedureDefinition, from: string, eve
   return definition.workflow.transitions.find((t) => t.by === 'system' && t.on === event && t.from.includes(from));
 }
 
+/** The file owes its fee now: it has one, unpaid, and its state has a step taken when the fee is paid. */
+export function feeIsDue(file: { fee: unknown; fee_paid_at: Date | null; state: string }, definition: ProcedureDefinition): boolean {
+  return file.fee !== null && file.fee_paid_at === null && automaticStep(definition, file.state, 'fee_paid') !== undefined;
+}
+
 /** The automatic steps a platform event sets off from a state, one after another, until none applies. */
 export function automaticPath(definition: ProcedureDefinition, from: string, event: 'submitted' | 'fee_paid'): WorkflowTransition[] {
   const path: WorkflowTransition[] = [];

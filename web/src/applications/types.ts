@@ -26,6 +26,8 @@ export interface Fee {
   currency: string;
   lines: FeeLine[];
   paid: boolean;
+  /** The workflow waits for this fee now (the server's rule, cases/fee-settlement.ts). */
+  due: boolean;
 }
 
 export interface AttachmentView {

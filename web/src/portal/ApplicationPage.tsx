@@ -17,7 +17,6 @@ import { ApplicationForm, type FormHandle } from './ApplicationForm';
 import { missingRequired } from './attachmentRules';
 import { Attachments } from './Attachments';
 import { definitionPath, portalPaths, type ProcedureDefinition } from './definition';
-import { feeDue } from './feeDue';
 import { FeeSummary } from './FeeSummary';
 import { FileDocuments } from './FileDocuments';
 import { FileActions } from './FileActions';
@@ -57,7 +56,7 @@ function FileScreen({ view, definition, reload }: FileScreenProps) {
   const [notice, setNotice] = useState<string | null>(null);
   const correction = view.editable ? correctionRequest(view.timeline, view.state) : null;
   const title = view.procedureTitle[language];
-  const due = feeDue(view, definition);
+  const due = view.fee?.due ?? false;
 
   const moved = useCallback(
     async (message: string) => {
