@@ -23,6 +23,15 @@ export interface CaseServiceDeps {
   country: { code: string; currency: string };
 }
 
+export interface FileIdentity {
+  applicationId: string;
+  reference: string;
+  agencyId: string;
+  agencyCode: string;
+  procedureId: string;
+  procedureVersion: number;
+}
+
 const relationOf = (file: FileRow, principal: Principal): Relation =>
   relationTo(principal, { applicantId: file.applicant_id, companyId: file.company_id, agencyId: file.agency_id, holdingAgencyId: file.holding_agency_id, state: file.state });
 
@@ -90,7 +99,19 @@ export function caseCore(deps: CaseServiceDeps) {
     return Promise.all(files.map(async (f) => summaryOf(f, await viewContext(db, f, await pinnedDefinition(db, f.procedure_version_id), names))));
   }
 
-  return { deps, agencies, moves, visibleFile, present, summaries, relationOf };
+  /** Which file, of which procedure and agency: how other modules name the file they work on. */
+  async function identityOf(db: Db | Trx, file: FileRow): Promise<FileIdentity> {
+    return {
+      applicationId: file.id,
+      reference: file.reference,
+      agencyId: file.agency_id,
+      agencyCode: await agencies.codeOf(file.agency_id, db),
+      procedureId: file.procedure_id,
+      procedureVersion: file.procedure_version,
+    };
+  }
+
+  return { deps, agencies, moves, visibleFile, present, summaries, relationOf, identityOf };
 }
 
 export type CaseCore = ReturnType<typeof caseCore>;

@@ -4,19 +4,13 @@ import type { Db, Trx } from '../../platform/db/database.ts';
 import { conflict } from '../../platform/http/errors.ts';
 import { pinnedDefinition, type LocalisedText, type ProcedureDefinition } from '../catalogue/index.ts';
 import { standingOf, type Standing } from './access.ts';
-import type { CaseCore } from './core.ts';
+import type { CaseCore, FileIdentity } from './core.ts';
 import { automaticSteps, finishChange, moveFile } from './moves.ts';
 import { loadFile, type FileRow } from './store.ts';
 import { automaticPath, feeIsDue } from './workflow.ts';
 
 /** What a file owes, as the payments module reads it: enough to take and book a payment, nothing of the form. */
-export interface FeeInvoice {
-  applicationId: string;
-  reference: string;
-  agencyId: string;
-  agencyCode: string;
-  procedureId: string;
-  procedureVersion: number;
+export interface FeeInvoice extends FileIdentity {
   applicantId: string;
   companyId: string | null;
   fee: { lines: { label: LocalisedText; amount: number }[]; total: number; currency: string } | null;
@@ -42,12 +36,7 @@ export interface FeeSettlement {
 export function feeSettlement(core: CaseCore) {
   async function invoiceOf(db: Db | Trx, file: FileRow, definition: ProcedureDefinition): Promise<FeeInvoice> {
     return {
-      applicationId: file.id,
-      reference: file.reference,
-      agencyId: file.agency_id,
-      agencyCode: await core.agencies.codeOf(file.agency_id, db),
-      procedureId: file.procedure_id,
-      procedureVersion: file.procedure_version,
+      ...(await core.identityOf(db, file)),
       applicantId: file.applicant_id,
       companyId: file.company_id,
       fee: file.fee,

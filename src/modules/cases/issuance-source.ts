@@ -1,17 +1,11 @@
 import type { Principal } from '../../platform/auth/policy.ts';
 import { pinnedDefinition, type ProcedureDefinition } from '../catalogue/index.ts';
 import { standingOf, type Standing } from './access.ts';
-import type { CaseCore } from './core.ts';
+import type { CaseCore, FileIdentity } from './core.ts';
 import { loadFile } from './store.ts';
 
 /** What the documents module needs to draw up the document a decided file earns. */
-export interface IssuanceSource {
-  applicationId: string;
-  reference: string;
-  agencyId: string;
-  agencyCode: string;
-  procedureId: string;
-  procedureVersion: number;
+export interface IssuanceSource extends FileIdentity {
   /** The version the file was filed under: its `document` says what to issue and which fields it shows. */
   definition: ProcedureDefinition;
   data: Record<string, unknown>;
@@ -34,12 +28,7 @@ export function issuanceReads(core: CaseCore) {
     ]);
     const final = definition.workflow.states.find((s) => s.id === file.state)?.outcome !== undefined;
     return {
-      applicationId: file.id,
-      reference: file.reference,
-      agencyId: file.agency_id,
-      agencyCode: await core.agencies.codeOf(file.agency_id, db),
-      procedureId: file.procedure_id,
-      procedureVersion: file.procedure_version,
+      ...(await core.identityOf(db, file)),
       definition,
       data: file.data as Record<string, unknown>,
       applicant: { id: applicant.id, name: applicant.display_name, locale: applicant.locale },

@@ -21,14 +21,7 @@ export interface ReconciliationSummary {
   mismatchCount: number;
 }
 
-export interface ReconciliationReport {
-  id: string;
-  provider: PaymentProviderId;
-  day: string;
-  importedAt: string;
-  importedBy: string;
-  statementLines: number;
-  matched: number;
+export interface ReconciliationReport extends Omit<ReconciliationSummary, 'mismatchCount'> {
   mismatches: Mismatch[];
 }
 
