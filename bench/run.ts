@@ -3,6 +3,7 @@ const name = process.argv[2];
 const benches: Record<string, () => Promise<unknown>> = {
   http: () => import('./http.ts'),
   submit: () => import('./submit.ts'),
+  documents: () => import('./documents.ts'),
 };
 const load = name ? benches[name] : undefined;
 if (!load) {

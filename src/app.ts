@@ -79,6 +79,11 @@ export async function buildApp({ config, database, box, env = process.env }: App
   registerNotifications(bus, { db, config: notificationConfig(env), publicUrl: config.publicUrl, logger: app.log });
   notificationRoutes(app, db);
   govstackRoutes(app, { db, prefix: govstackPrefix(env), cases, blobs, box });
+  const keys = createSigningKeys({ db, box });
+  signingKeyRoutes(app, keys);
+  const documents = createDocumentService({ db, bus, blobs, cases, keys, country: { names: DEMO_COUNTRY.names }, publicUrl: config.publicUrl });
+  registerDocumentIssuance(bus, documents);
+  documentRoutes(app, documents, documentsConfig(env));
   const paymentSettings = paymentsConfig(env, { demo: config.demo });
   const payments = createPaymentService({
     db,
@@ -88,13 +93,9 @@ export async function buildApp({ config, database, box, env = process.env }: App
     country: { code: DEMO_COUNTRY.code },
     logger: app.log,
     providers: { mobile_money: paymentSettings.mobileMoney && mobileMoneyProvider(paymentSettings.mobileMoney), counter: counterProvider() },
+    receiptDocuments: documents.receiptsOf,
   });
   paymentRoutes(app, payments);
-  const keys = createSigningKeys({ db, box });
-  signingKeyRoutes(app, keys);
-  const documents = createDocumentService({ db, bus, blobs, cases, keys, country: { names: DEMO_COUNTRY.names }, publicUrl: config.publicUrl });
-  registerDocumentIssuance(bus, documents);
-  documentRoutes(app, documents, documentsConfig(env));
 
   bus.schedule('sessions.purge_expired', 3600, async () => {
     await purgeExpiredSessions(db);

@@ -1,4 +1,5 @@
-import { execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -40,30 +41,33 @@ export async function download(client: ApiClient, documentId: string): Promise<{
   return { status: response.status, type: response.headers.get('content-type'), pdf: Buffer.from(await response.arrayBuffer()) };
 }
 
-function inScratch<T>(work: (dir: string) => T): T {
+// Asynchronous on purpose: the platform under test answers in this same process meanwhile.
+const run = promisify(execFile);
+
+async function inScratch<T>(work: (dir: string) => Promise<T>): Promise<T> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'guichet-doc-'));
   try {
-    return work(dir);
+    return await work(dir);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
 }
 
 /** What a phone camera would read: the first page printed at 150 dpi (pdftoppm), its QR code decoded (zbarimg). */
-export function scanQr(pdf: Buffer): string {
-  return inScratch((dir) => {
+export function scanQr(pdf: Buffer): Promise<string> {
+  return inScratch(async (dir) => {
     fs.writeFileSync(path.join(dir, 'document.pdf'), pdf);
-    execFileSync('pdftoppm', ['-r', '150', '-png', '-f', '1', '-l', '1', path.join(dir, 'document.pdf'), path.join(dir, 'page')]);
+    await run('pdftoppm', ['-r', '150', '-png', '-f', '1', '-l', '1', path.join(dir, 'document.pdf'), path.join(dir, 'page')]);
     const image = fs.readdirSync(dir).find((f) => f.endsWith('.png'));
     if (!image) throw new Error('pdftoppm wrote no page');
-    return execFileSync('zbarimg', ['--raw', '-q', path.join(dir, image)], { encoding: 'utf8' }).trim();
+    return (await run('zbarimg', ['--raw', '-q', path.join(dir, image)], { encoding: 'utf8' })).stdout.trim();
   });
 }
 
 /** The text poppler extracts from a PDF (pdftotext), as search, copy and screen readers get it. */
-export function pdfText(pdf: Buffer): string {
-  return inScratch((dir) => {
+export function pdfText(pdf: Buffer): Promise<string> {
+  return inScratch(async (dir) => {
     fs.writeFileSync(path.join(dir, 'document.pdf'), pdf);
-    return execFileSync('pdftotext', ['-enc', 'UTF-8', path.join(dir, 'document.pdf'), '-'], { encoding: 'utf8' });
+    return (await run('pdftotext', ['-enc', 'UTF-8', path.join(dir, 'document.pdf'), '-'], { encoding: 'utf8' })).stdout;
   });
 }

@@ -55,6 +55,13 @@ describe('paying a fee by mobile money', () => {
     expect(again.status).toBe(409);
     expect(again.body.error).toMatchObject({ code: 'fee_already_paid', details: { receipt: { paymentId: paid.id, receiptNumber: paid.receiptNumber } } });
     expect(again.body.error.message).toContain(file.reference);
+
+    // The receipt is issued from the outbox as a verifiable document, and the intent then names it.
+    await platform.bus.drain(platform.database.db);
+    const receipt = (await intentOf(applicant, paid.id)).receiptDocumentId;
+    expect(receipt).toEqual(expect.any(String));
+    const document = await applicant.request('GET', `/api/documents/${receipt}`);
+    expect(document.body).toMatchObject({ kind: 'receipt', paymentId: paid.id, applicationId: file.id });
   });
 
   it('gives back the same intent for the same Idempotency-Key, and refuses the key for another request', async () => {

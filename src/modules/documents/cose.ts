@@ -48,11 +48,13 @@ export function protectedHeaderOf(kid: Uint8Array): Buffer {
   return Buffer.from(cbor.encode(new Map<number, unknown>([[HEADER_ALG, ALG_EDDSA], [HEADER_KID, Buffer.from(kid)]])));
 }
 
-/** A tagged COSE_Sign1 message: [ protected, unprotected = {}, payload, signature ]. */
+/** The tagged COSE_Sign1 message: [ protected, unprotected = {}, payload, signature ]. */
+const encodeSign1 = (protectedHeader: Uint8Array, payload: Uint8Array, signature: Uint8Array) =>
+  Buffer.from(cbor.encode(new Tag([Buffer.from(protectedHeader), new Map(), Buffer.from(payload), Buffer.from(signature)], COSE_SIGN1_TAG)));
+
 export function coseSign1(kid: Uint8Array, payload: Uint8Array, sign: (toBeSigned: Buffer) => Uint8Array): Buffer {
   const protectedHeader = protectedHeaderOf(kid);
-  const signature = sign(sigStructure(protectedHeader, payload));
-  return Buffer.from(cbor.encode(new Tag([protectedHeader, new Map(), Buffer.from(payload), Buffer.from(signature)], COSE_SIGN1_TAG)));
+  return encodeSign1(protectedHeader, payload, sign(sigStructure(protectedHeader, payload)));
 }
 
 /** A COSE_Sign1 message taken apart, not yet verified. */
@@ -66,16 +68,17 @@ export interface Sign1Parts {
 const isBytes = (value: unknown): value is Uint8Array => value instanceof Uint8Array;
 
 /**
- * Takes a COSE_Sign1 message apart (tagged or not), or returns null when it is not one signed with
- * EdDSA under a key id in the protected header. Never throws: the input is anyone's.
+ * Takes a COSE_Sign1 message apart, or returns null when it is not one signed with EdDSA under a
+ * key id in the protected header. Only the exact encoding the issuer writes is accepted: the
+ * envelope around the signed parts (tag, array, empty unprotected header, lengths) is not signed,
+ * so a message that decodes alike but is written otherwise is refused rather than verified — one
+ * document, one payload. Never throws: the input is anyone's.
  */
 export function parseSign1(bytes: Uint8Array): Sign1Parts | null {
   try {
-    let message: unknown = cborDecoder.decode(bytes);
-    if (message instanceof Tag) {
-      if (message.tag !== COSE_SIGN1_TAG) return null;
-      message = message.value;
-    }
+    const tagged: unknown = cborDecoder.decode(bytes);
+    if (!(tagged instanceof Tag) || tagged.tag !== COSE_SIGN1_TAG) return null;
+    const message: unknown = tagged.value;
     if (!Array.isArray(message) || message.length !== 4) return null;
     const [protectedHeader, unprotected, payload, signature] = message as unknown[];
     if (!isBytes(protectedHeader) || !(unprotected instanceof Map) || !isBytes(payload) || !isBytes(signature)) return null;
@@ -83,7 +86,8 @@ export function parseSign1(bytes: Uint8Array): Sign1Parts | null {
     const header: unknown = cborDecoder.decode(protectedHeader);
     if (!(header instanceof Map) || header.get(HEADER_ALG) !== ALG_EDDSA) return null;
     const kid: unknown = header.get(HEADER_KID);
-    if (!isBytes(kid) || kid.length === 0) return null;
+    if (!isBytes(kid) || kid.length === 0 || unprotected.size > 0) return null;
+    if (!encodeSign1(protectedHeader, payload, signature).equals(bytes)) return null;
     return { kid: Buffer.from(kid), protectedHeader: Buffer.from(protectedHeader), payload: Buffer.from(payload), signature: Buffer.from(signature) };
   } catch {
     return null;

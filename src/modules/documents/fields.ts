@@ -77,7 +77,7 @@ export function printedFields(definition: ProcedureDefinition, data: Record<stri
 }
 
 /** UTF-8 bytes the key fields may take in the QR payload (docs/documents.md gives the QR sizes it yields). */
-export const SIGNED_FIELDS_BUDGET = 240;
+export const SIGNED_FIELDS_BUDGET = 200;
 /** A value longer than this stays on the PDF only: a QR code is not the place for a list of goods. */
 const SIGNED_VALUE_MAX_CHARS = 80;
 

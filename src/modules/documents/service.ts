@@ -91,7 +91,14 @@ export function createDocumentService(deps: DocumentServiceDeps) {
     return summaryOf(await documentRows(db).where('documents.id', '=', id).executeTakeFirstOrThrow());
   }
 
-  return { ...documentIssuance(deps), ...documentVerification(db, deps.keys), forApplication, summary, pdf, revoke };
+  /** The receipt issued for each of these payments, by payment id (payments show it on the intent). */
+  async function receiptsOf(paymentIds: readonly string[]): Promise<Map<string, string>> {
+    if (paymentIds.length === 0) return new Map();
+    const rows = await db.selectFrom('documents').select(['id', 'payment_id']).where('kind', '=', 'receipt').where('payment_id', 'in', [...paymentIds]).execute();
+    return new Map(rows.map((r) => [r.payment_id as string, r.id]));
+  }
+
+  return { ...documentIssuance(deps), ...documentVerification(db, deps.keys), forApplication, summary, pdf, revoke, receiptsOf };
 }
 
 export type DocumentService = ReturnType<typeof createDocumentService>;

@@ -19,7 +19,7 @@ export interface PaymentServiceDeps {
   country: { code: string };
   logger: { warn(obj: object, msg: string): void; error(obj: object, msg: string): void };
   /** The receipts issued for these payments as verifiable documents (documents module): payment id → document id. */
-  receiptDocuments?: (paymentIds: readonly string[]) => Promise<Map<string, string>>;
+  receiptDocuments: (paymentIds: readonly string[]) => Promise<Map<string, string>>;
 }
 
 export function providerOf(deps: PaymentServiceDeps, id: PaymentProviderId): PaymentProvider {

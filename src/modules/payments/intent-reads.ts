@@ -16,7 +16,7 @@ export function intentReads(deps: PaymentServiceDeps, resolution: ReturnType<typ
   /** Views of intents, with the receipt document of those that were paid, when one has been issued. */
   async function present(rows: readonly PaymentRow[]): Promise<PaymentIntentView[]> {
     const paid = rows.filter((row) => row.receipt_number !== null).map((row) => row.id);
-    const receipts = paid.length && deps.receiptDocuments ? await deps.receiptDocuments(paid) : new Map<string, string>();
+    const receipts = await deps.receiptDocuments(paid);
     return rows.map((row) => intentView(row, deps.config.mobileMoney?.phonePagesUrl ?? null, receipts.get(row.id) ?? null));
   }
   const presentOne = async (row: PaymentRow) => (await present([row]))[0]!;

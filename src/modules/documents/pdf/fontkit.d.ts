@@ -30,6 +30,7 @@ declare module 'fontkit' {
     /** Features: tags to add, or tag → false to turn one off. */
     layout(text: string, features?: string[] | Record<string, boolean>): GlyphRun;
     hasGlyphForCodePoint(codePoint: number): boolean;
+    glyphForCodePoint(codePoint: number): Glyph;
   }
   export function create(buffer: Uint8Array, postscriptName?: string): Font;
 }

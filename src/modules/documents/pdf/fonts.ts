@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import * as fontkit from 'fontkit';
 
-/** A weight of a face, as fontkit parsed it. */
+/** A face in two weights, as fontkit parsed them. */
 export interface FontPair {
   regular: fontkit.Font;
   bold: fontkit.Font;
@@ -13,13 +13,15 @@ export interface FontPair {
  * Noto Sans for Latin text and Noto Sans Arabic for Arabic, in two weights, parsed once per process
  * and shared by every document (parsing and the fonts' glyph caches are the larger part of a
  * render otherwise). Arabic is parsed twice: `arabicInk` draws the visible, fully shaped glyphs as
- * outlines; `arabicText` lays out the hidden text layer that text extraction reads (text-layer.ts
- * explains why the two are kept apart).
+ * outlines; `arabicText` sets the hidden text layer that text extraction reads (typesetting.ts
+ * explains why; a separate instance, because fontkit remembers per glyph which characters it
+ * stood for, and shaping would teach it wrong answers).
  */
 export interface DocumentFonts {
   latin: FontPair;
   arabicInk: FontPair;
-  arabicText: FontPair;
+  /** Regular only: the text layer is invisible. */
+  arabicText: fontkit.Font;
 }
 
 const require = createRequire(import.meta.url);
@@ -28,18 +30,17 @@ function fontFile(pkg: string, weight: string, file: string): Buffer {
   return fs.readFileSync(path.join(path.dirname(require.resolve(`${pkg}/package.json`)), weight, file));
 }
 
-function load(pkg: string, prefix: string): () => FontPair {
-  const regular = fontFile(pkg, '400Regular', `${prefix}_400Regular.ttf`);
-  const bold = fontFile(pkg, '700Bold', `${prefix}_700Bold.ttf`);
-  return () => ({ regular: fontkit.create(regular), bold: fontkit.create(bold) });
-}
+const regular = (pkg: string, prefix: string) => fontkit.create(fontFile(pkg, '400Regular', `${prefix}_400Regular.ttf`));
+const bold = (pkg: string, prefix: string) => fontkit.create(fontFile(pkg, '700Bold', `${prefix}_700Bold.ttf`));
+const pair = (pkg: string, prefix: string): FontPair => ({ regular: regular(pkg, prefix), bold: bold(pkg, prefix) });
 
 let cached: DocumentFonts | undefined;
 
 export function documentFonts(): DocumentFonts {
-  if (!cached) {
-    const arabic = load('@expo-google-fonts/noto-sans-arabic', 'NotoSansArabic');
-    cached = { latin: load('@expo-google-fonts/noto-sans', 'NotoSans')(), arabicInk: arabic(), arabicText: arabic() };
-  }
+  cached ??= {
+    latin: pair('@expo-google-fonts/noto-sans', 'NotoSans'),
+    arabicInk: pair('@expo-google-fonts/noto-sans-arabic', 'NotoSansArabic'),
+    arabicText: regular('@expo-google-fonts/noto-sans-arabic', 'NotoSansArabic'),
+  };
   return cached;
 }

@@ -16,7 +16,7 @@ describe('QR mask selection (ISO/IEC 18004 §7.8)', () => {
         expect(chosen.mask).toBe(reference.maskPattern);
         expect(Buffer.from(chosen.modules).equals(Buffer.from(reference.modules.data))).toBe(true);
       }),
-      { numRuns: 40 },
+      { numRuns: 100 },
     );
   });
 });

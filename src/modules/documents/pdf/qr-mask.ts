@@ -46,48 +46,68 @@ function writeFormat(modules: Uint8Array, size: number, bits: number): void {
   modules[(size - 8) * size + 8] = 1;
 }
 
-/** §7.8.3.1 Table 11: N1 = 3, N2 = 3, N3 = 40, N4 = 10. */
-function penalty(m: Uint8Array, size: number): number {
+/** Which modules each mask inverts, for a symbol size: the same for every symbol of that version. */
+const masksBySize = new Map<number, Uint8Array[]>();
+function maskModules(size: number): Uint8Array[] {
+  let masks = masksBySize.get(size);
+  if (!masks) {
+    masks = MASKS.map((inverts) => {
+      const modules = new Uint8Array(size * size);
+      for (let i = 0; i < size; i++) for (let j = 0; j < size; j++) modules[i * size + j] = inverts(i, j) ? 1 : 0;
+      return modules;
+    });
+    masksBySize.set(size, masks);
+  }
+  return masks;
+}
+
+/**
+ * §7.8.3.1 Table 11 in one pass over the symbol, row by row, each column's run and pattern window
+ * carried in arrays: N1 (3 + excess) for five or more modules of one colour in a line, N2 (3) for
+ * each 2×2 block of one colour, N3 (40) for the 1:1:3:1:1 finder-like pattern with four light
+ * modules on one side, N4 (10 per 5 % of dark modules away from half).
+ */
+function penalty(m: Uint8Array, size: number, columns: { run: Int32Array; previous: Int32Array; bits: Int32Array }): number {
+  const { run: columnRun, previous: columnPrevious, bits: columnBits } = columns;
+  columnRun.fill(0);
+  columnPrevious.fill(-1);
+  columnBits.fill(0);
   let points = 0;
   let dark = 0;
-  for (let a = 0; a < size; a++) {
-    let rowRun = 0;
-    let columnRun = 0;
-    let rowBits = 0;
-    let columnBits = 0;
-    for (let b = 0; b < size; b++) {
-      const inRow = m[a * size + b] ?? 0;
-      const inColumn = m[b * size + a] ?? 0;
-      dark += inRow;
-      // N1: five or more modules of one colour in a row or a column.
-      if (b > 0 && inRow === m[a * size + b - 1]) rowRun++;
+  for (let i = 0, k = 0; i < size; i++) {
+    let run = 0;
+    let previous = -1;
+    let bits = 0;
+    for (let j = 0; j < size; j++, k++) {
+      // Typed-array reads inside the symbol: defined by construction.
+      const module = m[k]!;
+      dark += module;
+      if (module === previous) run++;
       else {
-        if (rowRun >= 5) points += rowRun - 2;
-        rowRun = 1;
+        if (run >= 5) points += run - 2;
+        run = 1;
+        previous = module;
       }
-      if (b > 0 && inColumn === m[(b - 1) * size + a]) columnRun++;
+      bits = ((bits << 1) & 0x7ff) | module;
+      if (j >= 10 && (bits === 0x5d0 || bits === 0x05d)) points += 40;
+      if (module === columnPrevious[j]) columnRun[j]!++;
       else {
-        if (columnRun >= 5) points += columnRun - 2;
-        columnRun = 1;
+        if (columnRun[j]! >= 5) points += columnRun[j]! - 2;
+        columnRun[j] = 1;
+        columnPrevious[j] = module;
       }
-      // N3: 1:1:3:1:1 finder-like pattern with four light modules on one side.
-      rowBits = ((rowBits << 1) & 0x7ff) | inRow;
-      columnBits = ((columnBits << 1) & 0x7ff) | inColumn;
-      if (b >= 10) {
-        if (rowBits === 0x5d0 || rowBits === 0x05d) points += 40;
-        if (columnBits === 0x5d0 || columnBits === 0x05d) points += 40;
-      }
-      // N2: 2×2 blocks of one colour.
-      if (a < size - 1 && b < size - 1) {
-        const block = inRow + (m[a * size + b + 1] ?? 0) + (m[(a + 1) * size + b] ?? 0) + (m[(a + 1) * size + b + 1] ?? 0);
+      const column = ((columnBits[j]! << 1) & 0x7ff) | module;
+      columnBits[j] = column;
+      if (i >= 10 && (column === 0x5d0 || column === 0x05d)) points += 40;
+      if (i > 0 && j > 0) {
+        const block = module + m[k - 1]! + m[k - size]! + m[k - size - 1]!;
         if (block === 0 || block === 4) points += 3;
       }
     }
-    if (rowRun >= 5) points += rowRun - 2;
-    if (columnRun >= 5) points += columnRun - 2;
+    if (run >= 5) points += run - 2;
   }
-  // N4: 10 points per 5 % of dark modules away from half.
-  return points + Math.abs(Math.ceil((dark * 100) / (size * size) / 5) - 10) * 10;
+  for (let j = 0; j < size; j++) if (columnRun[j]! >= 5) points += columnRun[j]! - 2;
+  return points + Math.abs(Math.ceil((dark * 100) / m.length / 5) - 10) * 10;
 }
 
 /**
@@ -95,21 +115,20 @@ function penalty(m: Uint8Array, size: number): number {
  * stay, data modules are unmasked and masked again, format information is rewritten per mask.
  */
 export function bestMasked(modules: Uint8Array, reserved: Uint8Array, size: number, usedMask: number, level: ErrorCorrection): { mask: number; modules: Uint8Array } {
-  const undo = MASKS[usedMask];
+  const masks = maskModules(size);
+  const undo = masks[usedMask];
   if (!undo) throw new RangeError(`no mask ${usedMask}`);
-  const candidate = new Uint8Array(modules.length);
+  // The data modules as they were before any mask.
+  const bare = new Uint8Array(modules.length);
+  for (let k = 0; k < modules.length; k++) bare[k] = reserved[k] ? modules[k]! : modules[k]! ^ undo[k]!;
+  const columns = { run: new Int32Array(size), previous: new Int32Array(size), bits: new Int32Array(size) };
   let best = { mask: usedMask, score: Infinity, modules };
-  MASKS.forEach((apply, mask) => {
-    for (let i = 0; i < size; i++) {
-      for (let j = 0; j < size; j++) {
-        const k = i * size + j;
-        const bit = modules[k] ?? 0;
-        candidate[k] = reserved[k] ? bit : bit ^ (undo(i, j) ? 1 : 0) ^ (apply(i, j) ? 1 : 0);
-      }
-    }
+  masks.forEach((inverts, mask) => {
+    const candidate = new Uint8Array(bare.length);
+    for (let k = 0; k < bare.length; k++) candidate[k] = reserved[k] ? bare[k]! : bare[k]! ^ inverts[k]!;
     writeFormat(candidate, size, formatBits(level, mask));
-    const score = penalty(candidate, size);
-    if (score < best.score) best = { mask, score, modules: candidate.slice() };
+    const score = penalty(candidate, size, columns);
+    if (score < best.score) best = { mask, score, modules: candidate };
   });
   return { mask: best.mask, modules: best.modules };
 }

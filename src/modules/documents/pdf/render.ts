@@ -31,7 +31,7 @@ const MARGIN = 56;
 const CONTENT = PAGE.width - 2 * MARGIN;
 const FOOTER_BASELINE = PAGE.height - 30;
 const BOTTOM = PAGE.height - 64;
-const QR_SIDE = 132;
+const QR_SIDE = 128;
 const GREY = '#555555';
 const STYLE = {
   country: { size: 9, color: GREY },
@@ -98,16 +98,20 @@ export async function renderDocumentPdf(input: RenderInput): Promise<RenderedDoc
     y = MARGIN;
   }
 
-  y += paragraph(input.country[language], STYLE.country, 0, CONTENT, 14);
-  y += paragraph(draft.agency.names[language], STYLE.agency, 0, CONTENT, 20);
-  rule(y + 4, '#999999');
-  y += 18;
-  y += paragraph(draft.title[language], STYLE.title, 0, CONTENT, 24);
-  y += 4 + paragraph(`${t('documents.number', { number: draft.number })}   ·   ${t('documents.issuedOn', { date: formatDay(dayOf(draft.issuedAt), language) })}`, STYLE.meta, 0, CONTENT, 14);
-  y += 10;
+  // The QR code heads the first page, on the end side, where a verifier looks first and whatever the page count.
+  const symbol = qrSymbol(input.payload);
+  drawQr(doc, symbol, column(CONTENT - QR_SIDE, QR_SIDE), MARGIN - 10, QR_SIDE);
+  const header = CONTENT - QR_SIDE - 16;
+  y += paragraph(input.country[language], STYLE.country, 0, header, 14);
+  y += paragraph(draft.agency.names[language], STYLE.agency, 0, header, 20) + 12;
+  y += paragraph(draft.title[language], STYLE.title, 0, header, 24);
+  y += 4 + paragraph(t('documents.number', { number: draft.number }), STYLE.meta, 0, header, 14);
+  y += paragraph(t('documents.issuedOn', { date: formatDay(dayOf(draft.issuedAt), language) }), STYLE.meta, 0, header, 14);
+  y = Math.max(y, MARGIN + QR_SIDE - 10) + 8;
+  rule(y, '#999999');
+  y += 12;
   y += paragraph(t('documents.holder'), STYLE.label, 0, CONTENT, 14);
-  y += paragraph(draft.holder.id ? `${draft.holder.name} (${draft.holder.id})` : draft.holder.name, STYLE.holder, 0, CONTENT, 18);
-  y += 10;
+  y += paragraph(draft.holder.id ? `${draft.holder.name} (${draft.holder.id})` : draft.holder.name, STYLE.holder, 0, CONTENT, 18) + 10;
 
   const labelWidth = CONTENT * 0.38;
   const valueOffset = labelWidth + 12;
@@ -126,15 +130,15 @@ export async function renderDocumentPdf(input: RenderInput): Promise<RenderedDoc
   y += 12;
   const from = formatDay(draft.validFrom, language);
   const validity = draft.validUntil ? t('documents.validity', { from, until: formatDay(draft.validUntil, language) }) : t('documents.validityOpen', { from });
-  y += paragraph(validity, STYLE.validity, 0, CONTENT, 16) + 14;
-
-  room(QR_SIDE);
-  const symbol = qrSymbol(input.payload);
-  drawQr(doc, symbol, column(CONTENT - QR_SIDE, QR_SIDE), y, QR_SIDE);
-  const noticeWidth = CONTENT - QR_SIDE - 16;
-  const top = y + 16;
-  const said = paragraph(t('documents.verify', { url: input.verifyUrl }), STYLE.notice, 0, noticeWidth, 13, top);
-  paragraph(t('documents.signedBy', { agency: draft.agency.names[language], kid: input.kid }), STYLE.small, 0, noticeWidth, 12, top + said + 8);
+  const closing = [
+    { text: validity, style: STYLE.validity, leading: 16, after: 14 },
+    { text: t('documents.verify', { url: input.verifyUrl }), style: STYLE.notice, leading: 13, after: 6 },
+    { text: t('documents.signedBy', { agency: draft.agency.names[language], kid: input.kid }), style: STYLE.small, leading: 12, after: 0 },
+  ];
+  for (const line of closing) {
+    room(type.lines(line.text, line.style, CONTENT).length * line.leading);
+    y += paragraph(line.text, line.style, 0, CONTENT, line.leading) + line.after;
+  }
 
   const { count } = doc.bufferedPageRange();
   for (let page = 0; page < count; page++) {

@@ -1,7 +1,8 @@
-import type { Font, GlyphRun } from 'fontkit';
-import { visualRuns, type TextRun } from './bidi-runs.ts';
+import type { Font } from 'fontkit';
+import type { TextRun } from './bidi-runs.ts';
 import type { DocumentFonts } from './fonts.ts';
 import { glyphForms } from './outlines.ts';
+import { layoutOf, runsOf, shareWordLayouts, textLayerFaceOf } from './shaping.ts';
 
 export interface TextStyle {
   size: number;
@@ -19,78 +20,9 @@ export interface LineBox {
 }
 
 const DEFAULT_COLOR = '#111111';
-/** Layouts kept per font: labels, titles and dates repeat from one document to the next. */
-const CACHE_LIMIT = 20_000;
-
-function memo<V>(cache: Map<string, V>, key: string, compute: () => V): V {
-  let value = cache.get(key);
-  if (value === undefined) {
-    if (cache.size >= CACHE_LIMIT) cache.clear();
-    value = compute();
-    cache.set(key, value);
-  }
-  return value;
-}
-
-/** Arabic vowel and other optional marks (harakat, tanwin, superscript alef). */
-const OPTIONAL_MARKS = /[\u064B-\u065F\u0670]/g;
-
-/**
- * fontkit 2.0 throws on a few mark attachments Noto Sans Arabic has no anchor for (a kasratan
- * under a final feh, as in "كافٍ"). Such a run is drawn without its optional vowel marks (the text
- * layer keeps them), and as a last resort without mark positioning: a document is never refused
- * for a diacritic.
- */
-function shape(font: Font, text: string, features?: Record<string, boolean>): GlyphRun {
-  // fontkit writes into the features object it is given: each attempt gets its own.
-  try {
-    return font.layout(text, features && { ...features });
-  } catch {
-    try {
-      return font.layout(text.replace(OPTIONAL_MARKS, ''), features && { ...features });
-    } catch {
-      return font.layout(text, { ...features, mark: false, mkmk: false });
-    }
-  }
-}
-
-const layouts = new WeakMap<Font, Map<string, GlyphRun>>();
-function layoutOf(font: Font, text: string): GlyphRun {
-  let cache = layouts.get(font);
-  if (!cache) layouts.set(font, (cache = new Map()));
-  return memo(cache, text, () => shape(font, text));
-}
-
-/**
- * The text layer's shaping: no composition (one glyph per letter), and no positioning (kerning,
- * cursive attachment, marks), so its glyphs follow each other by their advance widths and text
- * extraction sees one word where the ink shows one.
- */
-const TEXT_LAYER_FEATURES = { ccmp: false, kern: false, curs: false, mark: false, mkmk: false };
-
-/**
- * The Arabic face as the hidden text layer needs it: composition (`ccmp`) off, so each glyph is
- * one letter (or a lam-alef ligature) and pdfkit's glyph → Unicode map names it right. Layouts are
- * memoised; pdfkit scales the positions it is given in place, so each call gets fresh copies.
- */
-function textLayerFace(font: Font): Font {
-  const cache = new Map<string, GlyphRun>();
-  const face = Object.create(font) as Font;
-  face.layout = (text: string) => {
-    const run = memo(cache, text, () => shape(font, text, TEXT_LAYER_FEATURES));
-    const positions = run.positions.map((p) => ({ ...p }));
-    return { glyphs: run.glyphs, positions, get advanceWidth() { return positions.reduce((sum, p) => sum + p.xAdvance, 0); } };
-  };
-  return face;
-}
-
-const textLayerFaces = new WeakMap<Font, Font>();
-const textLayerFaceOf = (font: Font) => textLayerFaces.get(font) ?? (textLayerFaces.set(font, textLayerFace(font)), textLayerFaces.get(font) as Font);
-
-/** pdfkit's per-font word layouts, shared by every document (pdfkit keeps them per document otherwise). */
-const pdfkitLayoutCaches = new Map<string, Record<string, unknown>>();
 
 const n = (value: number) => String(Math.round(value * 100) / 100);
+const n6 = (value: number) => String(Math.round(value * 1e6) / 1e6);
 
 /**
  * Sets text on a pdfkit page in one of the three languages: lines broken at spaces, each line
@@ -100,25 +32,22 @@ const n = (value: number) => String(Math.round(value * 100) / 100);
  * base glyph plus dots, then joining forms of the base), so one glyph stands for several letters
  * and a PDF's glyph → Unicode map (ToUnicode) cannot name the right one: extracted text would read
  * "ورارة" for "وزارة". The visible glyphs are therefore drawn as outlines (not text), and the same
- * run is laid out again without composition as invisible text (rendering mode 3, ISO 32000-1
- * §9.3.6) stretched over the same width: what pdftotext, search and copy read. ActualText spans
- * would be the textbook answer, but poppler reverses their text on right-to-left lines.
+ * letters are set again, unshaped, one glyph per letter (shaping.ts), as invisible text (rendering
+ * mode 3, ISO 32000-1 §9.3.6) stretched over the same width: what pdftotext, search and copy read.
+ * ActualText spans would be the textbook answer, but poppler reverses their text on right-to-left
+ * lines.
  */
 export function typesetter(doc: PDFKit.PDFDocument, fonts: DocumentFonts, direction: 'ltr' | 'rtl') {
-  const pdfFonts = {
-    latin: fonts.latin.regular,
-    'latin-bold': fonts.latin.bold,
-    'arabic-text': textLayerFaceOf(fonts.arabicText.regular),
-    'arabic-text-bold': textLayerFaceOf(fonts.arabicText.bold),
-  };
-  for (const [name, font] of Object.entries(pdfFonts)) doc.registerFont(name, font as never);
+  // Invisible, so one weight serves: one Arabic font fewer to subset and embed.
+  const textLayer = textLayerFaceOf(fonts.arabicText);
+  // Registered under their PostScript names, the name pdfkit files a document's default font under
+  // (render.ts makes it Noto Sans): using it then finds that font instead of opening it again.
+  for (const face of [fonts.latin.regular, fonts.latin.bold, textLayer]) doc.registerFont(face.postscriptName, face as never);
   const glyphForm = glyphForms(doc);
 
-  function useFont(name: keyof typeof pdfFonts, size: number) {
-    doc.font(name).fontSize(size);
-    // pdfkit lays out word by word and caches per document; the words of labels and dates recur across documents.
-    const current = (doc as unknown as { _font?: { layoutCache?: Record<string, unknown> } })._font;
-    if (current?.layoutCache) current.layoutCache = memo(pdfkitLayoutCaches as Map<string, Record<string, unknown>>, name, () => current.layoutCache as Record<string, unknown>);
+  function useFont(face: Font, size: number) {
+    doc.font(face.postscriptName).fontSize(size);
+    shareWordLayouts(doc, face.postscriptName);
   }
 
   const shaper = (run: TextRun, style: TextStyle) => (run.script === 'latin' ? fonts.latin : fonts.arabicInk)[style.bold ? 'bold' : 'regular'];
@@ -129,7 +58,7 @@ export function typesetter(doc: PDFKit.PDFDocument, fonts: DocumentFonts, direct
   }
 
   function width(text: string, style: TextStyle): number {
-    return visualRuns(text, direction).reduce((sum, run) => sum + runWidth(run, style), 0);
+    return runsOf(text, direction).reduce((sum, run) => sum + runWidth(run, style), 0);
   }
 
   /** Breaks a paragraph into lines no wider than `maxWidth`, at spaces (inside a word only when one word is wider). */
@@ -158,7 +87,7 @@ export function typesetter(doc: PDFKit.PDFDocument, fonts: DocumentFonts, direct
   }
 
   function drawLatin(run: TextRun, style: TextStyle, x: number, baseline: number) {
-    useFont(style.bold ? 'latin-bold' : 'latin', style.size);
+    useFont(fonts.latin[style.bold ? 'bold' : 'regular'], style.size);
     doc.fillColor(style.color ?? DEFAULT_COLOR);
     doc.text(run.glyphs, x, baseline, { lineBreak: false, baseline: 'alphabetic' });
   }
@@ -167,22 +96,27 @@ export function typesetter(doc: PDFKit.PDFDocument, fonts: DocumentFonts, direct
     const font = shaper(run, style);
     const shaped = layoutOf(font, run.glyphs);
     const scale = style.size / font.unitsPerEm;
-    let pen = x;
-    const ink: string[] = [];
+    // One coordinate space per run, in font units (y up): each glyph is then a short relative move.
+    const ink = [`q ${n6(scale)} 0 0 ${n6(-scale)} ${n(x)} ${n(baseline)} cm`];
+    let [penX, atX, atY] = [0, 0, 0];
     shaped.glyphs.forEach((glyph, i) => {
       const position = shaped.positions[i];
+      if (!position) return;
       const form = glyphForm(font, glyph);
-      if (form && position) ink.push(`q ${scale} 0 0 ${-scale} ${n(pen + position.xOffset * scale)} ${n(baseline - position.yOffset * scale)} cm /${form} Do Q`);
-      pen += (position?.xAdvance ?? 0) * scale;
+      if (form) {
+        const [toX, toY] = [penX + position.xOffset, position.yOffset];
+        ink.push(`1 0 0 1 ${n(toX - atX)} ${n(toY - atY)} cm /${form} Do`);
+        [atX, atY] = [toX, toY];
+      }
+      penX += position.xAdvance;
     });
+    ink.push('Q');
     doc.fillColor(style.color ?? DEFAULT_COLOR);
     doc.addContent(ink.join('\n'));
-    const layer = style.bold ? 'arabic-text-bold' : 'arabic-text';
-    const layerFont = pdfFonts[layer];
-    const layerWidth = (layerFont.layout(run.text).advanceWidth * style.size) / layerFont.unitsPerEm;
+    const layerWidth = (textLayer.layout(run.text).advanceWidth * style.size) / textLayer.unitsPerEm;
     doc.save();
     doc.addContent('3 Tr');
-    useFont(layer, style.size);
+    useFont(textLayer, style.size);
     // `features` makes pdfkit lay the run out whole (not word by word, which would undo the right-to-left order).
     doc.text(run.text, x, baseline, {
       lineBreak: false,
@@ -195,7 +129,7 @@ export function typesetter(doc: PDFKit.PDFDocument, fonts: DocumentFonts, direct
 
   /** Draws one line (no breaking) in its box. */
   function draw(text: string, style: TextStyle, box: LineBox): void {
-    const runs = visualRuns(text, direction);
+    const runs = runsOf(text, direction);
     const widths = runs.map((run) => runWidth(run, style));
     const total = widths.reduce((a, b) => a + b, 0);
     const align = box.align ?? 'start';
