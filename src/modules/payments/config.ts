@@ -1,4 +1,4 @@
-import { ConfigError } from '../../platform/config.ts';
+import { ConfigError, integer } from '../../platform/config.ts';
 import type { MobileMoneySettings } from './providers/mobile-money.ts';
 
 export interface PaymentsConfig {
@@ -11,14 +11,6 @@ export interface PaymentsConfig {
         phonePagesUrl: string | null;
       })
     | null;
-}
-
-function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < min || value > max) throw new ConfigError(`${name} must be an integer between ${min} and ${max}, got "${raw}"`);
-  return value;
 }
 
 /**
