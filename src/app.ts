@@ -6,6 +6,7 @@ import { govstackPrefix, govstackRoutes } from './modules/govstack/index.ts';
 import { createDocumentService, documentRoutes, documentsConfig, registerDocumentIssuance, type DocumentService, type DocumentTopics } from './modules/documents/index.ts';
 import { createSigningKeys } from './platform/crypto/signing-keys.ts';
 import { signingKeyRoutes } from './platform/crypto/signing-keys-routes.ts';
+import { exchangeRegistryRoutes } from './modules/exchange/routes.ts';
 import { notificationConfig, notificationRoutes, registerNotifications } from './modules/notifications/index.ts';
 import { counterProvider, createPaymentService, mobileMoneyProvider, paymentRoutes, paymentsConfig, type PaymentService, type PaymentTopics } from './modules/payments/index.ts';
 import { purgeExpiredSessions } from './platform/auth/session-purge.ts';
@@ -96,6 +97,7 @@ export async function buildApp({ config, database, box, env = process.env }: App
     receiptDocuments: documents.receiptsOf,
   });
   paymentRoutes(app, payments);
+  exchangeRegistryRoutes(app, db);
 
   bus.schedule('sessions.purge_expired', 3600, async () => {
     await purgeExpiredSessions(db);

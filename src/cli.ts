@@ -11,6 +11,7 @@ import { seedDemoCountry } from './demo/seed.ts';
 import { openConfiguredDatabase, startPlatform } from './main.ts';
 import { migrations } from './migrations.ts';
 import { verifyAuditChain } from './platform/audit/verify.ts';
+import { verifyLogCommand } from './modules/exchange/log-command.ts';
 import { verifyCommand } from './modules/documents/verify-command.ts';
 import { loadServerKey, secretBox } from './platform/crypto/secret-box.ts';
 import { rotateKeysCommand } from './platform/crypto/signing-keys-command.ts';
@@ -26,6 +27,7 @@ Commands:
   migrate               apply pending database migrations
   seed                  load the demo country and accounts (idempotent)
   audit verify          recompute the audit hash chain; exit 1 naming the first altered or missing entry
+  exchange verify-log   recompute the exchange message log's hash chain; exit 1 naming the first altered or missing entry
   verify FILE|PAYLOAD --keys jwks.json | --keys-url URL [--at YYYY-MM-DD] [--json]
                         verify an issued document (PDF, or its QR payload) offline, with only the
                         published keys (/.well-known/jwks.json); exit 0 valid, 1 expired or forged
@@ -188,6 +190,18 @@ async function main(argv: string[]): Promise<number> {
         }
         console.error(`AUDIT CHAIN BROKEN: ${verdict.problem?.message} (${verdict.checked} entries verified before it)`);
         return 1;
+      } finally {
+        await database.close();
+      }
+    }
+    case 'exchange': {
+      if (sub !== 'verify-log') {
+        console.error('usage: guichet exchange verify-log');
+        return 2;
+      }
+      const database = await openConfiguredDatabase(config);
+      try {
+        return await verifyLogCommand(database.db);
       } finally {
         await database.close();
       }

@@ -8,6 +8,8 @@ import type { EventTables } from './platform/events/schema.ts';
 import type { SigningKeyTables } from './platform/crypto/signing-keys-schema.ts';
 import type { DocumentTables } from './modules/documents/schema.ts';
 import type { PaymentTables } from './modules/payments/schema.ts';
+import type { ExchangeTables } from './modules/exchange/schema.ts';
+import type { ExchangeLogTables } from './modules/exchange/log-schema.ts';
 
 /** Every table of the platform, as Kysely sees them. Each part declares its own in its schema.ts. */
-export interface Database extends AuditTables, IdentityTables, EventTables, BlobTables, CatalogueTables, CasesTables, NotificationTables, SigningKeyTables, DocumentTables, PaymentTables {}
+export interface Database extends AuditTables, IdentityTables, EventTables, BlobTables, CatalogueTables, CasesTables, NotificationTables, SigningKeyTables, DocumentTables, PaymentTables, ExchangeTables, ExchangeLogTables {}

@@ -10,6 +10,8 @@ import { signingKeysMigration } from './platform/crypto/signing-keys-migration.t
 import { documentsMigration } from './modules/documents/migration.ts';
 import { paymentsMigration } from './modules/payments/migration.ts';
 import { accountantRoleMigration } from './platform/auth/accountant-role-migration.ts';
+import { exchangeRegistryMigration } from './modules/exchange/registry-migration.ts';
+import { exchangeLogMigration } from './modules/exchange/log-migration.ts';
 
 /** Every migration of the platform and its modules; applied in name order, never renamed once shipped. */
 export const migrations: Migrations = {
@@ -25,4 +27,6 @@ export const migrations: Migrations = {
   '0010_payments': paymentsMigration,
   '0011_documents': documentsMigration,
   '0012_accountant_role': accountantRoleMigration,
+  '0013_exchange_registry': exchangeRegistryMigration,
+  '0014_exchange_log': exchangeLogMigration,
 };

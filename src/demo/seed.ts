@@ -3,7 +3,8 @@ import { recordAudit, systemContext } from '../platform/audit/record.ts';
 import { findAccountByEmail, findCompanyByTaxId, insertAccount, insertCompany } from '../platform/auth/accounts-store.ts';
 import { hashPassword } from '../platform/auth/passwords.ts';
 import { jsonb } from '../platform/db/json.ts';
-import { DEMO_ACCOUNTS, DEMO_AGENCIES, DEMO_PASSWORD } from './country.ts';
+import { insertMember } from '../modules/exchange/members.ts';
+import { DEMO_ACCOUNTS, DEMO_AGENCIES, DEMO_COUNTRY, DEMO_PASSWORD } from './country.ts';
 
 export interface SeedReport {
   agenciesCreated: number;
@@ -29,6 +30,10 @@ export async function seedDemoCountry(db: Db): Promise<SeedReport> {
       if (!inserted) continue;
       agenciesCreated += 1;
       await recordAudit(trx, context, { action: 'agency.created', recordType: 'agency', recordId: inserted.id, agencyId: inserted.id, after: agency });
+    }
+    // Every agency is a member of the interconnection layer (KD/GOV/<code>); an existing member is left as it is.
+    for (const agency of DEMO_AGENCIES) {
+      await insertMember(trx, context, { identifier: `${DEMO_COUNTRY.code}/GOV/${agency.code}`, kind: 'agency', names: agency.names, agencyCode: agency.code });
     }
     const agencyIds = new Map((await trx.selectFrom('agencies').select(['id', 'code']).execute()).map((a) => [a.code, a.id]));
     for (const account of DEMO_ACCOUNTS) {

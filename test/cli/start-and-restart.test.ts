@@ -108,8 +108,8 @@ describe('the guichet command', () => {
 
     const verify = guichet('audit', 'verify');
     expect(verify.status).toBe(0);
-    // 9 agencies + 13 accounts + 9 shipped procedures published once, plus one sign-in per start.
-    expect(verify.stdout).toMatch(/audit chain intact: 33 entries/);
+    // 9 agencies + their 9 exchange members + 13 accounts + 9 shipped procedures published once, plus one sign-in per start.
+    expect(verify.stdout).toMatch(/audit chain intact: 42 entries/);
   }, 120_000);
 
   it('migrates idempotently and refuses a bad configuration with a clear message', () => {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ChainVerifier, entryHash, GENESIS_HASH, type ChainedEntry } from './chain.ts';
+import { auditChainVerifier, entryHash, GENESIS_HASH, type ChainedEntry } from './chain.ts';
 
 type Stored = ChainedEntry & { hash: string };
 
@@ -33,7 +33,7 @@ function buildChain(count: number): Stored[] {
 }
 
 function verify(entries: Stored[], head?: { seq: number; hash: string }) {
-  const verifier = new ChainVerifier();
+  const verifier = auditChainVerifier();
   for (const entry of entries) if (!verifier.push(entry)) break;
   return verifier.finish(head);
 }

@@ -35,6 +35,10 @@ export const PERMISSIONS = {
   'documents.revoke': { roles: ['officer', 'agency_admin'], scope: 'agency' },
   /** List and rotate the agency's document-signing keys. */
   'keys.manage': { roles: ['platform_admin', 'agency_admin'], scope: 'agency' },
+  /** Register the interconnection layer's members, their keys, services and access rights. */
+  'exchange.manage': { roles: ['platform_admin'], scope: 'national' },
+  /** Read the interconnection registry in full (retired and revoked keys, suspended members). */
+  'exchange.read': { roles: ['platform_admin', 'auditor'], scope: 'national' },
 } as const satisfies Record<string, { roles: readonly Role[]; scope: 'national' | 'agency' | 'self' }>;
 
 export type Permission = keyof typeof PERMISSIONS;
