@@ -2,28 +2,21 @@ import { sql, type Transaction } from 'kysely';
 import type { Database } from '../../database.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { walkChain, type ChainVerdict } from '../../platform/audit/chain.ts';
+import { advanceHead } from '../../platform/audit/record.ts';
 import { logChainVerifier, logContentHash, type LogContent } from './log-chain.ts';
 
 export type LogRecord = Omit<LogContent, 'loggedAt'>;
 
 /**
  * Appends one message to the log inside the caller's transaction, so a message is logged exactly
- * when its effect is committed. As recordAudit does, one statement advances the head row — whose row
- * lock orders concurrent writers until they commit — and inserts the entry linked to the previous
- * hash with the formula of `linkHash` (log-chain.ts). The log is itself the record of messages, so
+ * when its effect is committed. As recordAudit does, one statement advances the head row
+ * (`advanceHead`) and inserts the entry linked to the previous hash. The log is itself the record of messages, so
  * appending to it writes no audit entry of its own.
  */
 export async function appendMessageLog(trx: Transaction<Database>, record: LogRecord, loggedAt = new Date()): Promise<number> {
   const content: LogContent = { loggedAt: loggedAt.toISOString(), ...record };
   const { rows } = await sql<{ seq: number }>`
-    with head as (
-      update exchange_log_head
-         set seq = seq + 1,
-             prev_hash = hash,
-             hash = encode(sha256(convert_to(hash || ':' || (seq + 1)::text || ':' || ${logContentHash(content)}, 'UTF8')), 'hex')
-       where id = 1
-      returning seq, hash, prev_hash
-    )
+    with head as (${advanceHead('exchange_log_head', logContentHash(content))})
     insert into exchange_message_log (seq, logged_at, message_id, direction, kind, peer, service, signature, body_digest, status, prev_hash, hash)
     select head.seq, ${loggedAt}, ${content.messageId}, ${content.direction}, ${content.kind}, ${content.peer}, ${content.service},
            ${content.signature}, ${content.bodyDigest}, ${content.status}, head.prev_hash, head.hash

@@ -58,14 +58,7 @@ export async function recordAudit(trx: Transaction<Database>, context: ChangeCon
     details: change.details ?? {},
   };
   const { rows } = await sql<{ seq: number }>`
-    with head as (
-      update audit_head
-         set seq = seq + 1,
-             prev_hash = hash,
-             hash = encode(sha256(convert_to(hash || ':' || (seq + 1)::text || ':' || ${contentHash(content)}, 'UTF8')), 'hex')
-       where id = 1
-      returning seq, hash, prev_hash
-    )
+    with head as (${advanceHead('audit_head', contentHash(content))})
     insert into audit_entries (seq, occurred_at, actor_type, actor_id, actor_label, agency_id, action, record_type,
                                record_id, before_digest, after_digest, request_id, ip, details, prev_hash, hash)
     select head.seq, ${occurredAt}, ${content.actorType}, ${content.actorId}, ${content.actorLabel}, ${content.agencyId},
@@ -78,3 +71,17 @@ export async function recordAudit(trx: Transaction<Database>, context: ChangeCon
   return seq;
 }
 
+
+/**
+ * The statement that moves a hash chain's one-row head on by one entry: its row lock orders
+ * concurrent writers until they commit, and the new hash is `linkHash` (chain.ts) computed in
+ * PostgreSQL. Used as a CTE (`head`) by the chain's insert; the audit trail and the exchange
+ * message log are both written this way.
+ */
+export const advanceHead = (headTable: 'audit_head' | 'exchange_log_head', contentHash: string) => sql`
+      update ${sql.table(headTable)}
+         set seq = seq + 1,
+             prev_hash = hash,
+             hash = encode(sha256(convert_to(hash || ':' || (seq + 1)::text || ':' || ${contentHash}, 'UTF8')), 'hex')
+       where id = 1
+      returning seq, hash, prev_hash`;
