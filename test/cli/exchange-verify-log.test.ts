@@ -1,5 +1,4 @@
 import { spawnSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -9,10 +8,11 @@ import { migrations } from '../../src/migrations.ts';
 import { appendMessageLog } from '../../src/modules/exchange/message-log.ts';
 import { openDatabase, type DatabaseOptions } from '../../src/platform/db/database.ts';
 import { migrateToLatest } from '../../src/platform/db/migrate.ts';
+import { childProcessSchema } from '../support/db.ts';
 
 const CLI = path.resolve(import.meta.dirname, '../../src/cli.ts');
 
-/** The database the CLI will open: PGlite in DATA_DIR, or a fresh schema on the server (dropped at the end). */
+/** The database the CLI will open: PGlite in DATA_DIR, or a fresh schema of this run on the server. */
 let dataDir: string;
 let options: DatabaseOptions;
 let env: NodeJS.ProcessEnv;
@@ -29,12 +29,10 @@ const withDatabase = async (work: (db: Awaited<ReturnType<typeof openDatabase>>[
 beforeAll(async () => {
   dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'guichet-exchange-log-'));
   env = { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'warn', DATABASE_URL: '' };
-  if (process.env.DATABASE_URL) {
-    const schema = `cli_${randomBytes(4).toString('hex')}`;
-    options = { databaseUrl: process.env.DATABASE_URL, schema, poolSize: 1 };
-    const url = new URL(process.env.DATABASE_URL);
-    url.searchParams.set('options', `-c search_path=${schema}`);
-    env.DATABASE_URL = url.toString();
+  const server = await childProcessSchema();
+  if (server) {
+    options = { databaseUrl: process.env.DATABASE_URL, schema: server.schema, poolSize: 1 };
+    env.DATABASE_URL = server.databaseUrl;
   } else {
     options = { pgliteDir: path.join(dataDir, 'pg') };
   }
@@ -58,7 +56,6 @@ beforeAll(async () => {
 }, 60_000);
 
 afterAll(async () => {
-  if (options.schema) await withDatabase((db) => sql`drop schema ${sql.id(options.schema!)} cascade`.execute(db));
   await fs.rm(dataDir, { recursive: true, force: true });
 });
 

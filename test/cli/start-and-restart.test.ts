@@ -1,11 +1,11 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import fs from 'node:fs/promises';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { childProcessSchema } from '../support/db.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const CLI = path.join(ROOT, 'src/cli.ts');
@@ -21,28 +21,15 @@ async function freePort(): Promise<number> {
 /** The same engine the suite runs on: PGlite in DATA_DIR, or a fresh schema on the server. */
 let env: NodeJS.ProcessEnv;
 let dataDir: string;
-let schema: string | undefined;
 beforeAll(async () => {
   dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'guichet-cli-'));
   // The demo's mobile-money simulator takes any free port, so a developer's own demo on 3100 does not collide.
   env = { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'warn', DATABASE_URL: '', SIMULATOR_PORT: '0', MOBILE_MONEY_URL: '' };
-  if (process.env.DATABASE_URL) {
-    schema = `cli_${randomBytes(4).toString('hex')}`;
-    const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 1 });
-    await pool.query(`create schema ${schema}`);
-    await pool.end();
-    const url = new URL(process.env.DATABASE_URL);
-    url.searchParams.set('options', `-c search_path=${schema}`);
-    env.DATABASE_URL = url.toString();
-  }
+  const server = await childProcessSchema();
+  if (server) env.DATABASE_URL = server.databaseUrl;
 });
 afterAll(async () => {
   await fs.rm(dataDir, { recursive: true, force: true });
-  if (schema) {
-    const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 1 });
-    await pool.query(`drop schema ${schema} cascade`);
-    await pool.end();
-  }
 });
 
 function guichet(...args: string[]) {

@@ -4,13 +4,13 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { payloadFromPdf } from '../../src/modules/documents/pdf-payload.ts';
 import { signedIn } from '../support/applications.ts';
 import { startTestApp } from '../support/app.ts';
 import { ApiClient } from '../support/client.ts';
 import { approvedFile, download, issued } from './support.ts';
+import { childProcessSchema } from '../support/db.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const CLI = path.join(ROOT, 'src/cli.ts');
@@ -103,33 +103,17 @@ describe('guichet verify, offline', () => {
 describe('guichet keys rotate', () => {
   it("retires an agency's key and creates the next one", async () => {
     const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, DATA_DIR: path.join(dir, 'data'), LOG_LEVEL: 'warn', GUICHET_SECRET_KEY: randomBytes(32).toString('base64') };
-    let schema: string | undefined;
-    if (process.env.DATABASE_URL) {
-      schema = `keys_${randomBytes(4).toString('hex')}`;
-      const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 1 });
-      await pool.query(`create schema ${schema}`);
-      await pool.end();
-      const url = new URL(process.env.DATABASE_URL);
-      url.searchParams.set('options', `-c search_path=${schema}`);
-      env.DATABASE_URL = url.toString();
-    }
-    try {
-      expect((await guichet(['seed'], env)).code).toBe(0);
-      const first = await guichet(['keys', 'rotate', 'COMMERCE'], env);
-      expect(first.code).toBe(0);
-      const [firstKid] = first.stdout.trim().split(/\s+/);
-      expect(first.stdout.trim()).toMatch(/^[A-Za-z0-9_-]{11} {2}active$/);
-      const second = await guichet(['keys', 'rotate', 'COMMERCE'], env);
-      expect(second.stdout.trim().split('\n')).toEqual([`${firstKid}  retired`, expect.stringMatching(/^[A-Za-z0-9_-]{11} {2}active$/)]);
-      const unknown = await guichet(['keys', 'rotate', 'NOWHERE'], env);
-      expect(unknown.code).toBe(1);
-      expect(unknown.stderr).toContain('NOWHERE');
-    } finally {
-      if (schema) {
-        const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 1 });
-        await pool.query(`drop schema ${schema} cascade`);
-        await pool.end();
-      }
-    }
+    const server = await childProcessSchema();
+    if (server) env.DATABASE_URL = server.databaseUrl;
+    expect((await guichet(['seed'], env)).code).toBe(0);
+    const first = await guichet(['keys', 'rotate', 'COMMERCE'], env);
+    expect(first.code).toBe(0);
+    const [firstKid] = first.stdout.trim().split(/\s+/);
+    expect(first.stdout.trim()).toMatch(/^[A-Za-z0-9_-]{11} {2}active$/);
+    const second = await guichet(['keys', 'rotate', 'COMMERCE'], env);
+    expect(second.stdout.trim().split('\n')).toEqual([`${firstKid}  retired`, expect.stringMatching(/^[A-Za-z0-9_-]{11} {2}active$/)]);
+    const unknown = await guichet(['keys', 'rotate', 'NOWHERE'], env);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toContain('NOWHERE');
   }, 120_000);
 });
