@@ -4,6 +4,7 @@ const benches: Record<string, () => Promise<unknown>> = {
   http: () => import('./http.ts'),
   submit: () => import('./submit.ts'),
   documents: () => import('./documents.ts'),
+  exchange: () => import('./exchange.ts'),
 };
 const load = name ? benches[name] : undefined;
 if (!load) {

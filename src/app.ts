@@ -6,7 +6,9 @@ import { govstackPrefix, govstackRoutes } from './modules/govstack/index.ts';
 import { createDocumentService, documentRoutes, documentsConfig, registerDocumentIssuance, type DocumentService, type DocumentTopics } from './modules/documents/index.ts';
 import { createSigningKeys } from './platform/crypto/signing-keys.ts';
 import { signingKeyRoutes } from './platform/crypto/signing-keys-routes.ts';
-import { exchangeRegistryRoutes } from './modules/exchange/routes.ts';
+import { createExchange, exchangeConfig, exchangeConsoleRoutes, exchangeEndpointRoutes, exchangeMessageRoutes, exchangeRegistryRoutes, type Exchange, type ExchangeTopics } from './modules/exchange/index.ts';
+import { registerFederation, type FederationTopics } from './modules/federation/index.ts';
+import { createCustoms, customsRoutes, type Customs, type CustomsTopics } from './modules/customs/index.ts';
 import { notificationConfig, notificationRoutes, registerNotifications } from './modules/notifications/index.ts';
 import { counterProvider, createPaymentService, mobileMoneyProvider, paymentRoutes, paymentsConfig, type PaymentService, type PaymentTopics } from './modules/payments/index.ts';
 import { purgeExpiredSessions } from './platform/auth/session-purge.ts';
@@ -32,7 +34,7 @@ export interface AppDeps {
 }
 
 /** Every outbox topic of the platform, by the module that publishes it. */
-export type Topics = CaseTopics & PaymentTopics & DocumentTopics;
+export type Topics = CaseTopics & PaymentTopics & DocumentTopics & ExchangeTopics & FederationTopics & CustomsTopics;
 
 export interface Platform {
   app: App;
@@ -41,6 +43,9 @@ export interface Platform {
   cases: CaseService;
   payments: PaymentService;
   documents: DocumentService;
+  /** Started (NATS) by the caller once the bus runs, stopped before it. */
+  exchange: Exchange;
+  customs: Customs;
 }
 
 /**
@@ -72,7 +77,7 @@ export async function buildApp({ config, database, box, env = process.env }: App
   operationsRoutes(app, db);
   catalogueRoutes(app, db, { currency: DEMO_COUNTRY.currency });
 
-  const bus = createEventBus<Topics>({ logger: app.log });
+  const bus = createEventBus<Topics>({ logger: app.log, leaseMs: config.eventLeaseSeconds * 1000 });
   const blobs = createBlobStore({ root: path.join(config.dataDir, 'blobs') });
   // The demo country's code and currency until countries are configured as data (issue 4 collects fees).
   const cases = createCaseService({ db, bus, blobs, calendar: loadWorkingCalendar(), country: { code: DEMO_COUNTRY.code, currency: DEMO_COUNTRY.currency } });
@@ -97,7 +102,14 @@ export async function buildApp({ config, database, box, env = process.env }: App
     receiptDocuments: documents.receiptsOf,
   });
   paymentRoutes(app, payments);
-  exchangeRegistryRoutes(app, db);
+  const exchange = createExchange({ db, box, bus, config: exchangeConfig(env, DEMO_COUNTRY.code), publicUrl: config.publicUrl, logger: app.log });
+  registerFederation(app, { db, box, bus, exchange, documents, keys, cases, publicUrl: config.publicUrl });
+  exchangeRegistryRoutes(app, db, () => exchange.invalidateRegistry());
+  exchangeEndpointRoutes(app, exchange.receive, config.bodyLimit);
+  exchangeMessageRoutes(app, db, exchange);
+  exchangeConsoleRoutes(app, db, exchange);
+  const customs = createCustoms({ db, bus, env, country: { code: DEMO_COUNTRY.code, currency: DEMO_COUNTRY.currency } });
+  customsRoutes(app, customs);
 
   bus.schedule('sessions.purge_expired', 3600, async () => {
     await purgeExpiredSessions(db);
@@ -114,5 +126,5 @@ export async function buildApp({ config, database, box, env = process.env }: App
   });
 
   await serveWebApp(app);
-  return { app, bus, cases, payments, documents };
+  return { app, bus, cases, payments, documents, exchange, customs };
 }

@@ -5,17 +5,24 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo/country.ts';
+import { DEMO_ACCOUNTS, DEMO_COUNTRY, DEMO_PASSWORD } from './demo/country.ts';
 import { simulatorPort, startSimulatorProcess, type SimulatorProcess } from './demo/mobile-money-simulator/process.ts';
 import { seedDemoCountry } from './demo/seed.ts';
+import { startMinistryProcess, type MinistryProcess } from './demo/ministry-system/process.ts';
+import { ensureMinistrySystem } from './demo/ministry-system/registration.ts';
+import { systemContext } from './platform/audit/record.ts';
+import type { Db } from './platform/db/database.ts';
 import { openConfiguredDatabase, startPlatform } from './main.ts';
 import { migrations } from './migrations.ts';
 import { verifyAuditChain } from './platform/audit/verify.ts';
 import { verifyLogCommand } from './modules/exchange/log-command.ts';
+import { exchangeConfig } from './modules/exchange/config.ts';
 import { verifyCommand } from './modules/documents/verify-command.ts';
+import { seedDemoCustoms } from './demo/customs-seed.ts';
+import { ensureReferenceData, tariffImportCommand } from './modules/customs/reference/index.ts';
 import { loadServerKey, secretBox } from './platform/crypto/secret-box.ts';
 import { rotateKeysCommand } from './platform/crypto/signing-keys-command.ts';
-import { ConfigError, loadConfig } from './platform/config.ts';
+import { ConfigError, integer, loadConfig } from './platform/config.ts';
 import { migrateToLatest } from './platform/db/migrate.ts';
 
 const HELP = `guichet — national single window and e-government platform
@@ -32,15 +39,22 @@ Commands:
                         verify an issued document (PDF, or its QR payload) offline, with only the
                         published keys (/.well-known/jwks.json); exit 0 valid, 1 expired or forged
   keys rotate AGENCY    retire the agency's document-signing key and create the next one
+  tariff import FILE [--valid-from YYYY-MM-DD] [--label TEXT]
+                        check a national tariff file, then load it as a new version in force from
+                        that day (the previous version ends the day before); see docs/customs/reference-data.md
   build-web [--if-stale]  build the web app into web/dist (skipped when up to date with --if-stale)
 
 Environment:
   PORT (3000)  HOST (127.0.0.1)  DATA_DIR (./data)  DATABASE_URL (unset: embedded PGlite in DATA_DIR/pg)
   PUBLIC_URL  LOG_LEVEL (info)  DEMO (true)  STAFF_TOTP_REQUIRED (false)  GUICHET_SECRET_KEY
   SESSION_TTL_HOURS (12)  AUTH_ATTEMPTS_PER_MINUTE (20)  BODY_LIMIT_BYTES (1048576)  DEFAULT_LOCALE (fr)
-  DATABASE_POOL_SIZE (10)  TRUST_PROXY_HOPS (0)  OUTBOX_RETENTION_DAYS (30)
+  DATABASE_POOL_SIZE (10)  TRUST_PROXY_HOPS (0)  OUTBOX_RETENTION_DAYS (30)  EVENT_LEASE_SECONDS (300)
   MOBILE_MONEY_URL  MOBILE_MONEY_SECRET  (the operator; unset with DEMO: \`start\` runs the simulator)
   SIMULATOR_PORT (3100)  MOBILE_MONEY_TIMEOUT_MS (10000)  MOBILE_MONEY_STATUS_AFTER_SECONDS (60)
+  EXCHANGE_INSTANCE (KD)  NATS_URL (unset: asynchronous messages over HTTP)  EXCHANGE_REPLAY_WINDOW_SECONDS (300)
+  EXCHANGE_TIMEOUT_MS (10000)  EXCHANGE_MAX_ATTEMPTS (15)  EXCHANGE_RETRY_BASE_MS (1000)  EXCHANGE_RETRY_CAP_MS (3600000)
+  EXCHANGE_REGISTRY_CACHE_MS (1000)
+  EXCHANGE_INBOX_RETENTION_DAYS (30)  EXCHANGE_REPLY_TIMEOUT_SECONDS (120)  MINISTRY_PORT (3200: the demo's Ministry of Agriculture register)
 
 Options:
   -h, --help            show this help
@@ -60,6 +74,24 @@ async function startDemoOperator(publicUrl: string): Promise<SimulatorProcess | 
     });
   } catch (error) {
     console.warn(`mobile-money simulator not started (${error instanceof Error ? error.message : String(error)}): payment by mobile money is off`);
+    return null;
+  }
+}
+
+/**
+ * The demo's outside member: the Ministry of Agriculture's own certificate register, a process of
+ * its own with its own key (docs/exchange.md "An outside member"), registered once it is up.
+ */
+async function startDemoMinistry(dataDir: string, guichetUrl: string, db: Db): Promise<MinistryProcess | null> {
+  const dir = path.join(dataDir, 'ministry-agriculture');
+  let ministry: MinistryProcess | undefined;
+  try {
+    ministry = await startMinistryProcess({ guichetUrl, dataDir: dir, keyFile: path.join(dir, 'phytosanitary.key.pem'), port: integer(process.env, 'MINISTRY_PORT', 3200, 0, 65535) });
+    await ensureMinistrySystem(db, systemContext('demo seed'), { publicJwk: ministry.publicJwk, endpoint: ministry.url });
+    return ministry;
+  } catch (error) {
+    console.warn(`ministry register not started (${error instanceof Error ? error.message : String(error)})`);
+    await ministry?.stop();
     return null;
   }
 }
@@ -109,6 +141,8 @@ async function main(argv: string[]): Promise<number> {
       'keys-url': { type: 'string' },
       at: { type: 'string' },
       json: { type: 'boolean' },
+      'valid-from': { type: 'string' },
+      label: { type: 'string' },
     },
   });
   const [command, sub] = positionals;
@@ -125,6 +159,8 @@ async function main(argv: string[]): Promise<number> {
       if (buildWeb(true) !== 0) console.warn('web app build failed: serving the API only');
       const simulator = config.demo && !process.env.MOBILE_MONEY_URL ? await startDemoOperator(config.publicUrl) : null;
       const platform = await startPlatform(config, { ...process.env, ...simulator?.env });
+      // The register is a member of the demo country's exchange (KD/…): another instance code has no such ministry.
+      const ministry = config.demo && exchangeConfig(process.env, DEMO_COUNTRY.code).instance === DEMO_COUNTRY.code ? await startDemoMinistry(config.dataDir, platform.url, platform.database.db) : null;
       const engine = platform.database.engine === 'pglite' ? `PGlite in ${path.join(config.dataDir, 'pg')}` : 'PostgreSQL (DATABASE_URL)';
       console.log(`\nGuichet is running at ${platform.url}  (database: ${engine})`);
       console.log(`API documentation: ${platform.url}/docs`);
@@ -133,9 +169,10 @@ async function main(argv: string[]): Promise<number> {
         for (const account of DEMO_ACCOUNTS) console.log(`  ${account.email.padEnd(36)} ${account.purpose}`);
       }
       if (simulator) console.log(`\nMobile-money simulator: ${simulator.url}/phone/<number> shows a payer's phone (numbers ending 0001 to 0005 misbehave, see docs/payments.md)`);
+      if (ministry) console.log(`Ministry of Agriculture register (exchange member KD/GOV/AGRICULTURE/phytosanitary): ${ministry.url}`);
       const shutdown = (signal: string) => {
         platform.app.log.info({ signal }, 'shutting down');
-        Promise.all([platform.stop(), simulator?.stop()]).then(
+        Promise.all([platform.stop(), simulator?.stop(), ministry?.stop()]).then(
           () => process.exit(0),
           () => process.exit(1),
         );
@@ -149,9 +186,11 @@ async function main(argv: string[]): Promise<number> {
       const database = await openConfiguredDatabase(config);
       try {
         const result = await migrateToLatest(database.db, migrations);
+        await ensureReferenceData(database.db);
         console.log(`migrations applied: ${result.results?.length ?? 0}`);
         if (command === 'seed') {
-          const report = await seedDemoCountry(database.db);
+          const report = await seedDemoCountry(database.db, { instance: exchangeConfig(process.env, DEMO_COUNTRY.code).instance });
+          await seedDemoCustoms(database.db);
           console.log(`demo country: ${report.agenciesCreated} agencies and ${report.accountsCreated} accounts created`);
         }
         return 0;
@@ -190,6 +229,20 @@ async function main(argv: string[]): Promise<number> {
         }
         console.error(`AUDIT CHAIN BROKEN: ${verdict.problem?.message} (${verdict.checked} entries verified before it)`);
         return 1;
+      } finally {
+        await database.close();
+      }
+    }
+    case 'tariff': {
+      const file = positionals[2];
+      if (sub !== 'import' || !file) {
+        console.error('usage: guichet tariff import FILE [--valid-from YYYY-MM-DD] [--label TEXT]');
+        return 2;
+      }
+      const database = await openConfiguredDatabase(config);
+      try {
+        await migrateToLatest(database.db, migrations);
+        return await tariffImportCommand(database.db, { file, validFrom: values['valid-from'], label: values.label, locale: config.defaultLocale });
       } finally {
         await database.close();
       }

@@ -10,6 +10,10 @@ import type { DocumentTables } from './modules/documents/schema.ts';
 import type { PaymentTables } from './modules/payments/schema.ts';
 import type { ExchangeTables } from './modules/exchange/schema.ts';
 import type { ExchangeLogTables } from './modules/exchange/log-schema.ts';
+import type { ExchangeDeliveryTables } from './modules/exchange/delivery-schema.ts';
+import type { FederationTables } from './modules/federation/schema.ts';
+import type { CustomsDeclarationTables } from './modules/customs/declarations/schema.ts';
+import type { CustomsReferenceTables } from './modules/customs/reference/schema.ts';
 
 /** Every table of the platform, as Kysely sees them. Each part declares its own in its schema.ts. */
-export interface Database extends AuditTables, IdentityTables, EventTables, BlobTables, CatalogueTables, CasesTables, NotificationTables, SigningKeyTables, DocumentTables, PaymentTables, ExchangeTables, ExchangeLogTables {}
+export interface Database extends AuditTables, IdentityTables, EventTables, BlobTables, CatalogueTables, CasesTables, NotificationTables, SigningKeyTables, DocumentTables, PaymentTables, ExchangeTables, ExchangeLogTables, ExchangeDeliveryTables, FederationTables, CustomsDeclarationTables, CustomsReferenceTables {}

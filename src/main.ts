@@ -1,6 +1,10 @@
 import path from 'node:path';
 import { buildApp, type Topics } from './app.ts';
+import { DEMO_COUNTRY } from './demo/country.ts';
+import { seedDemoCustoms } from './demo/customs-seed.ts';
 import { seedDemoCountry } from './demo/seed.ts';
+import { exchangeConfig } from './modules/exchange/index.ts';
+import { ensureReferenceData } from './modules/customs/index.ts';
 import { publishShippedDefinitions, readShippedDefinitions } from './modules/catalogue/index.ts';
 import type { EventBus } from './platform/events/index.ts';
 import { migrations } from './migrations.ts';
@@ -31,13 +35,16 @@ export async function startPlatform(config: Config, env: NodeJS.ProcessEnv = pro
   const database = await openConfiguredDatabase(config);
   try {
     await migrateToLatest(database.db, migrations);
+    await ensureReferenceData(database.db);
     if (config.demo) {
-      await seedDemoCountry(database.db);
+      await seedDemoCountry(database.db, { instance: exchangeConfig(env, DEMO_COUNTRY.code).instance });
+      await seedDemoCustoms(database.db);
       await publishShippedDefinitions(database.db, await readShippedDefinitions());
     }
     const box = secretBox(await loadServerKey(process.env, config.dataDir));
-    const { app, bus } = await buildApp({ config, database, box, env });
+    const { app, bus, exchange } = await buildApp({ config, database, box, env });
     bus.start(database.db);
+    await exchange.start();
     const address = await app.listen({ port: config.port, host: config.host });
     let stopping: Promise<void> | undefined;
     const stop = () =>
@@ -45,6 +52,7 @@ export async function startPlatform(config: Config, env: NodeJS.ProcessEnv = pro
         // Fastify stops accepting, answers 503 to new requests and waits for in-flight ones;
         // then the bus finishes the handlers it is running; then the database closes.
         await app.close();
+        await exchange.stop();
         await bus.stop();
         await database.close();
       })());

@@ -12,6 +12,10 @@ import { paymentsMigration } from './modules/payments/migration.ts';
 import { accountantRoleMigration } from './platform/auth/accountant-role-migration.ts';
 import { exchangeRegistryMigration } from './modules/exchange/registry-migration.ts';
 import { exchangeLogMigration } from './modules/exchange/log-migration.ts';
+import { exchangeDeliveryMigration } from './modules/exchange/delivery-migration.ts';
+import { federationMigration } from './modules/federation/migration.ts';
+import { customsDeclarationsMigration } from './modules/customs/declarations/migration.ts';
+import { customsReferenceMigration } from './modules/customs/reference/migration.ts';
 
 /** Every migration of the platform and its modules; applied in name order, never renamed once shipped. */
 export const migrations: Migrations = {
@@ -29,4 +33,8 @@ export const migrations: Migrations = {
   '0012_accountant_role': accountantRoleMigration,
   '0013_exchange_registry': exchangeRegistryMigration,
   '0014_exchange_log': exchangeLogMigration,
+  '0015_exchange_delivery': exchangeDeliveryMigration,
+  '0016_federation': federationMigration,
+  '0017_customs_reference': customsReferenceMigration,
+  '0018_customs_declarations': customsDeclarationsMigration,
 };

@@ -15,7 +15,8 @@ export interface SeedReport {
  * Loads the demo country. Every row is looked up by its natural key first, so running it again —
  * on every start — creates nothing twice and never overwrites what users changed.
  */
-export async function seedDemoCountry(db: Db): Promise<SeedReport> {
+export async function seedDemoCountry(db: Db, options: { instance?: string } = {}): Promise<SeedReport> {
+  const instance = options.instance ?? DEMO_COUNTRY.code;
   const context = systemContext('demo seed');
   return db.transaction().execute(async (trx) => {
     let agenciesCreated = 0;
@@ -31,9 +32,10 @@ export async function seedDemoCountry(db: Db): Promise<SeedReport> {
       agenciesCreated += 1;
       await recordAudit(trx, context, { action: 'agency.created', recordType: 'agency', recordId: inserted.id, agencyId: inserted.id, after: agency });
     }
-    // Every agency is a member of the interconnection layer (KD/GOV/<code>); an existing member is left as it is.
+    // Every agency is a member of the interconnection layer (<instance>/GOV/<code>, KD/GOV/CUSTOMS in the
+    // demo); an existing member is left as it is.
     for (const agency of DEMO_AGENCIES) {
-      await insertMember(trx, context, { identifier: `${DEMO_COUNTRY.code}/GOV/${agency.code}`, kind: 'agency', names: agency.names, agencyCode: agency.code });
+      await insertMember(trx, context, { identifier: `${instance}/GOV/${agency.code}`, kind: 'agency', names: agency.names, agencyCode: agency.code });
     }
     const agencyIds = new Map((await trx.selectFrom('agencies').select(['id', 'code']).execute()).map((a) => [a.code, a.id]));
     for (const account of DEMO_ACCOUNTS) {

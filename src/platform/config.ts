@@ -25,6 +25,8 @@ export interface Config {
   demo: boolean;
   /** Delivered outbox events are removed after this many days (those still owed or dead stay). */
   outboxRetentionDays: number;
+  /** How long an event delivery claimed by a process stays reserved: after a crash, when it runs again. */
+  eventLeaseSeconds: number;
 }
 
 export class ConfigError extends Error {}
@@ -81,5 +83,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxyHops: integer(env, 'TRUST_PROXY_HOPS', 0, 0, 10),
     authAttemptsPerMinute: integer(env, 'AUTH_ATTEMPTS_PER_MINUTE', 20, 1, 100_000),
     outboxRetentionDays: integer(env, 'OUTBOX_RETENTION_DAYS', 30, 1, 3650),
+    eventLeaseSeconds: integer(env, 'EVENT_LEASE_SECONDS', 300, 5, 86_400),
   };
 }

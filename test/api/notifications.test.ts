@@ -124,7 +124,8 @@ describe('notifying people from the outbox', () => {
     await emit(db, bus, 'application.state_changed', stateChanged(awa, { ...free, action: 'submit', fromState: 'draft', toState: 'in_review' }));
     await bus.drain(db);
 
-    const messages = await messagesAbout(db, applicationId);
+    // The bus delivers events concurrently, so the two messages may be written in either order.
+    const messages = (await messagesAbout(db, applicationId)).sort((a, b) => a.subject.localeCompare(b.subject));
     // The payment moving the file into review is the agency's business: no message for it.
     expect(messages.map((m) => m.subject)).toEqual(['KD-2026-000777 : des frais sont à régler', 'KD-2026-000777 : votre demande est rejetée']);
     expect(messages.every((m) => m.locale === 'fr' && m.address === demoEmail('awa.ndiaye'))).toBe(true);

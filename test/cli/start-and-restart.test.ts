@@ -24,7 +24,7 @@ let dataDir: string;
 beforeAll(async () => {
   dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'guichet-cli-'));
   // The demo's mobile-money simulator takes any free port, so a developer's own demo on 3100 does not collide.
-  env = { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'warn', DATABASE_URL: '', SIMULATOR_PORT: '0', MOBILE_MONEY_URL: '' };
+  env = { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'warn', DATABASE_URL: '', SIMULATOR_PORT: '0', MINISTRY_PORT: '0', MOBILE_MONEY_URL: '' };
   const server = await childProcessSchema();
   if (server) env.DATABASE_URL = server.databaseUrl;
 });
@@ -86,8 +86,13 @@ describe('the guichet command', () => {
     const phone = /Mobile-money simulator: (http:\/\/127\.0\.0\.1:\d+)\/phone/.exec(first.output())?.[1];
     expect(phone).toBeDefined();
     expect((await fetch(`${phone}/phone/221770000000?lang=en`)).status).toBe(200);
+    // So does the Ministry of Agriculture's register, an outside member of the exchange.
+    const ministry = /Ministry of Agriculture register \(exchange member KD\/GOV\/AGRICULTURE\/phytosanitary\): (http:\/\/127\.0\.0\.1:\d+)/.exec(first.output())?.[1];
+    expect(ministry).toBeDefined();
+    expect((await fetch(`${ministry}/healthz`)).status).toBe(200);
     expect(await stop(first.child)).toBe(0);
     await expect(fetch(`${phone}/phone/221770000000`)).rejects.toThrow();
+    await expect(fetch(`${ministry}/healthz`)).rejects.toThrow();
 
     const second = await start(port);
     expect(await countUsers(port)).toBe(staff);
@@ -95,8 +100,11 @@ describe('the guichet command', () => {
 
     const verify = guichet('audit', 'verify');
     expect(verify.status).toBe(0);
-    // 9 agencies + their 9 exchange members + 13 accounts + 9 shipped procedures published once, plus one sign-in per start.
-    expect(verify.stdout).toMatch(/audit chain intact: 42 entries/);
+    // 9 agencies + their 9 exchange members and 9 exchange keys + 14 accounts + 9 shipped procedures published once,
+    // the ministry register (member, key, service, right; its endpoint again on the second start's new port),
+    // customs reference data (datasets, first tariff version), 4 regulatory rules and the selectivity profiles,
+    // plus one sign-in per start.
+    expect(verify.stdout).toMatch(/audit chain intact: 64 entries/);
   }, 120_000);
 
   it('migrates idempotently and refuses a bad configuration with a clear message', () => {

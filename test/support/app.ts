@@ -19,6 +19,7 @@ export interface TestApp {
   cases: Platform['cases'];
   payments: Platform['payments'];
   documents: Platform['documents'];
+  exchange: Platform['exchange'];
   /** The mobile-money operator the platform talks to (MOBILE_MONEY_URL), on its own port. */
   simulator: MobileMoneySimulator;
   database: DatabaseHandle;
@@ -36,7 +37,7 @@ export const TEST_MOBILE_MONEY_SECRET = 'test-operator-shared-secret';
  */
 export async function startTestApp(env: Record<string, string> = {}, databaseUrl?: string): Promise<TestApp> {
   const database = await openTestDatabase(databaseUrl);
-  await seedDemoCountry(database.db);
+  await seedDemoCountry(database.db, { instance: env.EXCHANGE_INSTANCE });
   await publishShippedDefinitions(database.db, await readShippedDefinitions());
   const dataDir = env.DATA_DIR ?? (await fs.mkdtemp(path.join(os.tmpdir(), 'guichet-test-')));
   // The operator answers a slow number (…0005) after the platform's 2 s timeout, and replays (…0004) quickly.
@@ -51,8 +52,9 @@ export async function startTestApp(env: Record<string, string> = {}, databaseUrl
     MOBILE_MONEY_TIMEOUT_MS: '2000',
     ...env,
   };
-  const { app, bus, cases, payments, documents } = await buildApp({ config: loadConfig(settings), database, box: secretBox(randomBytes(32)), env: settings });
+  const { app, bus, cases, payments, documents, exchange } = await buildApp({ config: loadConfig(settings), database, box: secretBox(randomBytes(32)), env: settings });
   bus.start(database.db);
+  await exchange.start();
   const url = await app.listen({ port: 0, host: '127.0.0.1' });
   simulator.setCallbackUrl(`${url}/api/payments/callbacks/mobile-money`);
   return {
@@ -62,12 +64,14 @@ export async function startTestApp(env: Record<string, string> = {}, databaseUrl
     cases,
     payments,
     documents,
+    exchange,
     simulator,
     database,
     dataDir,
     close: async () => {
       await simulator.close();
       await app.close();
+      await exchange.stop();
       await bus.stop();
       await database.close();
       if (!env.DATA_DIR) await fs.rm(dataDir, { recursive: true, force: true });

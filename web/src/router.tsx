@@ -31,6 +31,7 @@ const sectionPages: Record<SectionId, ReactNode> = {
   backOffice: page(() => import('./sections/BackOffice')),
   finance: page(() => import('./sections/Finance')),
   administration: page(() => import('./sections/Administration')),
+  exchange: page(() => import('./sections/Exchange')),
   archive: page(() => import('./sections/Archive')),
   audit: page(() => import('./sections/Audit')),
 };
@@ -39,6 +40,8 @@ const sectionPages: Record<SectionId, ReactNode> = {
 const sectionSubpages: Partial<Record<SectionId, RouteObject[]>> = {
   // The portal routes its own pages (sections/ApplicantPortal.tsx).
   applicant: [{ path: '*', element: sectionPages.applicant }],
+  // So does the exchange console (sections/Exchange.tsx).
+  exchange: [{ path: '*', element: sectionPages.exchange }],
   backOffice: [{ path: 'cases/:id', element: page(() => import('./backoffice/CasePage')) }],
   finance: [{ path: 'reconciliations/:id', element: page(() => import('./finance/ReconciliationReportPage')) }],
 };
@@ -66,6 +69,7 @@ const routes: RouteObject[] = [
           sectionRoute('backOffice'),
           sectionRoute('finance'),
           sectionRoute('administration'),
+          sectionRoute('exchange'),
           sectionRoute('archive'),
           sectionRoute('audit'),
           { path: messagesPath, element: page(() => import('./notifications/MyMessagesPage')) },

@@ -1,3 +1,4 @@
+import { failedToStart, serveUntilParentLeaves } from '../demo-process.ts';
 import { startSimulator } from './server.ts';
 
 /**
@@ -20,19 +21,7 @@ try {
     host: process.env.SIMULATOR_HOST || '127.0.0.1',
     log: (message) => console.error(`[mobile-money simulator] ${message}`),
   });
-  const stop = () => {
-    simulator.close().then(
-      () => process.exit(0),
-      () => process.exit(1),
-    );
-  };
-  process.once('SIGTERM', stop);
-  process.once('SIGINT', stop);
-  process.once('disconnect', stop);
-  if (process.send) process.send({ listening: simulator.url });
-  else console.log(`mobile-money simulator listening at ${simulator.url}`);
+  serveUntilParentLeaves(simulator, { listening: simulator.url }, 'mobile-money simulator');
 } catch (error) {
-  if (process.send) process.send({ failed: String(error) });
-  else console.error(`mobile-money simulator could not start: ${String(error)}`);
-  process.exit(1);
+  failedToStart('mobile-money simulator', error);
 }

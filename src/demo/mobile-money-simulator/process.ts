@@ -1,7 +1,7 @@
-import { fork } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { ConfigError } from '../../platform/config.ts';
+import { forkDemoProcess } from '../demo-process.ts';
 
 const MAIN = fileURLToPath(new URL('./main.ts', import.meta.url));
 
@@ -26,25 +26,12 @@ export function simulatorPort(env: NodeJS.ProcessEnv): number {
  * the platform reaches it only over HTTP. Resolves once it listens; rejects with its reason
  * (a port in use, say). It ends with the parent, even a parent killed without notice.
  */
-export function startSimulatorProcess(options: { port: number; callbackUrl: string; secret?: string }): Promise<SimulatorProcess> {
+export async function startSimulatorProcess(options: { port: number; callbackUrl: string; secret?: string }): Promise<SimulatorProcess> {
   const secret = options.secret || randomBytes(24).toString('base64url');
-  const child = fork(MAIN, [], {
-    env: { ...process.env, SIMULATOR_PORT: String(options.port), MOBILE_MONEY_SECRET: secret, MOBILE_MONEY_CALLBACK_URL: options.callbackUrl },
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-  });
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  return new Promise((resolve, reject) => {
-    child.once('exit', (code) => reject(new Error(`the simulator exited with code ${code}`)));
-    child.once('message', (message: { listening?: string; failed?: string }) => {
-      if (!message.listening) return reject(new Error(message.failed ?? 'the simulator did not start'));
-      resolve({
-        url: message.listening,
-        env: { MOBILE_MONEY_URL: message.listening, MOBILE_MONEY_SECRET: secret },
-        stop: async () => {
-          if (child.exitCode === null) child.kill('SIGTERM');
-          await exited;
-        },
-      });
-    });
-  });
+  const { ready, stop } = await forkDemoProcess<{ listening: string }>(
+    MAIN,
+    { SIMULATOR_PORT: String(options.port), MOBILE_MONEY_SECRET: secret, MOBILE_MONEY_CALLBACK_URL: options.callbackUrl },
+    'simulator',
+  );
+  return { url: ready.listening, env: { MOBILE_MONEY_URL: ready.listening, MOBILE_MONEY_SECRET: secret }, stop };
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { checkSignature, requestMessage, signedHeaders, SIGNATURE_HEADER, TIMESTAMP_HEADER } from '../../modules/payments/providers/signature.ts';
+import { closeServer, listen } from '../demo-process.ts';
 import { behaviourOf, createOperator, type Behaviour, type Collection } from './operator.ts';
 import { phoneLanguage, phonePage } from './phone-page.ts';
 
@@ -204,13 +204,9 @@ export async function startSimulator(options: SimulatorOptions): Promise<MobileM
   // Unanswered prompts expire even when nobody looks at the phone, so their FAILED callback goes out.
   const expiry = setInterval(() => operator.expirePrompts(), 5000);
   expiry.unref();
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());
-  });
-  const { address, port } = server.address() as AddressInfo;
+  const url = await listen(server, options.port, options.host);
   return {
-    url: `http://${address.includes(':') ? `[${address}]` : address}:${port}`,
+    url,
     setCallbackUrl: (url) => {
       callbackUrl = url;
     },
@@ -219,8 +215,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<MobileM
     close: async () => {
       clearInterval(expiry);
       idleWaiters = [];
-      server.closeAllConnections();
-      await new Promise((resolve) => server.close(resolve));
+      await closeServer(server);
     },
   };
 }

@@ -18,8 +18,9 @@ const Version = Type.String({ pattern: '^v?[0-9]+(\\.[0-9]+){0,2}$' });
 export const MemberParams = Closed({ id: Type.String({ minLength: 1, maxLength: 200 }) });
 export const KeyParams = Closed({ id: Type.String({ minLength: 1, maxLength: 200 }), kid: Type.String({ minLength: 1, maxLength: 64 }) });
 
-export const NewMember = Closed({ identifier: Identifier, kind: MemberKind, names: ClosedLocalised, agencyCode: Type.Optional(Type.Union([Type.String({ maxLength: 32 }), Type.Null()])) });
-export const MemberPatch = Closed({ names: Type.Optional(ClosedLocalised), status: Type.Optional(MemberStatus) });
+const Endpoint = Type.Union([Type.String({ format: 'uri', pattern: '^https?://', maxLength: 500, description: 'base URL where the member answers: POST {endpoint}/exchange/{provider}/{service}/{version}' }), Type.Null()]);
+export const NewMember = Closed({ identifier: Identifier, kind: MemberKind, names: ClosedLocalised, agencyCode: Type.Optional(Type.Union([Type.String({ maxLength: 32 }), Type.Null()])), endpoint: Type.Optional(Endpoint) });
+export const MemberPatch = Closed({ names: Type.Optional(ClosedLocalised), status: Type.Optional(MemberStatus), endpoint: Type.Optional(Endpoint) });
 
 export const Member = Type.Object({
   id: Type.String(),
@@ -27,6 +28,7 @@ export const Member = Type.Object({
   kind: MemberKind,
   names: Localised,
   agencyCode: NullableText,
+  endpoint: NullableText,
   status: MemberStatus,
   createdAt: DateTime,
 });

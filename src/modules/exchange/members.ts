@@ -14,6 +14,8 @@ export interface MemberInput {
   names: LocalisedText;
   /** For a member that is an agency of this Guichet. */
   agencyCode?: string | null;
+  /** Base URL where a member outside this instance answers its services; none for this instance's own. */
+  endpoint?: string | null;
 }
 
 export interface MemberView {
@@ -22,6 +24,7 @@ export interface MemberView {
   kind: MemberKind;
   names: LocalisedText;
   agencyCode: string | null;
+  endpoint: string | null;
   status: MemberStatus;
   createdAt: string;
 }
@@ -45,7 +48,7 @@ function memberQuery(db: Db | Transaction<Database>) {
   return db
     .selectFrom('exchange_members as m')
     .leftJoin('agencies as a', 'a.id', 'm.agency_id')
-    .select(['m.id', 'm.identifier', 'm.kind', 'm.names', 'a.code as agencyCode', 'm.status', 'm.created_at']);
+    .select(['m.id', 'm.identifier', 'm.kind', 'm.names', 'a.code as agencyCode', 'm.endpoint', 'm.status', 'm.created_at']);
 }
 
 type MemberRow = Awaited<ReturnType<ReturnType<typeof memberQuery>['executeTakeFirstOrThrow']>>;
@@ -56,6 +59,7 @@ const viewOf = (row: MemberRow): MemberView => ({
   kind: row.kind,
   names: row.names,
   agencyCode: row.agencyCode ?? null,
+  endpoint: row.endpoint,
   status: row.status,
   createdAt: row.created_at.toISOString(),
 });
@@ -85,10 +89,11 @@ export async function insertMember(trx: Transaction<Database>, context: ChangeCo
   if (!parsed.ok) throw fieldError(400, 'invalid_member_identifier', '/identifier', { identifier: input.identifier, reason: parsed.reason });
   const mismatch = kindProblem(input.kind, parsed.value.memberClass, input.agencyCode);
   if (mismatch) throw fieldError(400, 'member_kind_mismatch', mismatch.path, { kind: input.kind, expected: mismatch.expected });
+  if (input.kind === 'agency' && input.endpoint) throw fieldError(400, 'agency_has_no_endpoint', '/endpoint');
   const agencyId = await agencyIdOf(trx, input.agencyCode);
   const inserted = await trx
     .insertInto('exchange_members')
-    .values({ identifier: input.identifier, kind: input.kind, names: jsonb(input.names), agency_id: agencyId })
+    .values({ identifier: input.identifier, kind: input.kind, names: jsonb(input.names), agency_id: agencyId, endpoint: input.endpoint ?? null })
     .onConflict((oc) => oc.column('identifier').doNothing())
     .returning('id')
     .executeTakeFirst();
@@ -110,15 +115,21 @@ export interface MemberChange {
   names?: LocalisedText;
   /** A suspended member's keys stop verifying and its calls are refused, until it is active again. */
   status?: MemberStatus;
+  endpoint?: string | null;
 }
 
 export async function updateMember(db: Db, context: ChangeContext, id: string, change: MemberChange): Promise<MemberView> {
   return db.transaction().execute(async (trx) => {
     const before = await findMember(trx, id);
-    if (!change.names && !change.status) return before;
+    if (!change.names && !change.status && change.endpoint === undefined) return before;
+    if (before.kind === 'agency' && change.endpoint) throw fieldError(400, 'agency_has_no_endpoint', '/endpoint');
     await trx
       .updateTable('exchange_members')
-      .set({ ...(change.names ? { names: jsonb(change.names) } : {}), ...(change.status ? { status: change.status } : {}) })
+      .set({
+        ...(change.names ? { names: jsonb(change.names) } : {}),
+        ...(change.status ? { status: change.status } : {}),
+        ...(change.endpoint !== undefined ? { endpoint: change.endpoint } : {}),
+      })
       .where('id', '=', before.id)
       .execute();
     const after = await findMember(trx, before.id);

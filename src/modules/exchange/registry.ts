@@ -1,10 +1,10 @@
 import { createPublicKey, type KeyObject } from 'node:crypto';
 import type { Db } from '../../platform/db/database.ts';
 import type { OkpPublicJwk } from '../../platform/crypto/signing-keys-jwk.ts';
-import { formatIdentifier, isSubsystem, memberOf, parseIdentifier } from './identifiers.ts';
 import { listAccessRights } from './access-rights.ts';
 import { findMember, listMembers, type MemberView } from './members.ts';
 import type { MemberKeyStatus } from './schema.ts';
+import { coveringIdentifiers } from './registry-snapshot.ts';
 import { listServices, type ServiceView } from './services.ts';
 
 export interface KeyLookup {
@@ -21,20 +21,13 @@ export async function keyOf(db: Db, kid: string): Promise<KeyLookup | null> {
   return { member: await findMember(db, row.member_id), publicKey: createPublicKey({ key: { ...row.public_jwk }, format: 'jwk' }), status: row.status };
 }
 
-/** A subsystem is covered by what its member holds: `KD/GOV/COMMERCE/licences` → itself, then `KD/GOV/COMMERCE`. */
-function identifiersCovering(identifier: string): string[] {
-  const parsed = parseIdentifier(identifier);
-  if (!parsed.ok) return [];
-  return isSubsystem(parsed.value) ? [identifier, formatIdentifier(memberOf(parsed.value))] : [identifier];
-}
-
 /**
  * Whether `client` may call version `version` of `provider`'s service `serviceCode`: both members
  * active and an access right granted for that version. Anything not granted is refused.
  */
 export async function mayCall(db: Db, client: string, provider: string, serviceCode: string, version: string): Promise<boolean> {
-  const clients = identifiersCovering(client);
-  const providers = identifiersCovering(provider);
+  const clients = coveringIdentifiers(client);
+  const providers = coveringIdentifiers(provider);
   if (clients.length === 0 || providers.length === 0) return false;
   const right = await db
     .selectFrom('exchange_access_rights as r')

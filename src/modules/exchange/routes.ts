@@ -12,8 +12,20 @@ import { listServices, registerService } from './services.ts';
 
 const tags = ['exchange'];
 
-/** The registry of the interconnection layer: platform administrators manage it, auditors read it. */
-export function exchangeRegistryRoutes(app: App, db: Db): void {
+/**
+ * The registry of the interconnection layer: platform administrators manage it, auditors read it.
+ * `changed` runs after every change answered, so this process's protocol sees it on the next message.
+ */
+export function exchangeRegistryRoutes(parent: App, db: Db, changed: () => void): void {
+  parent.register(async (app) => {
+    app.addHook('onResponse', async (request, reply) => {
+      if (request.method !== 'GET' && reply.statusCode < 400) changed();
+    });
+    registryRoutes(app, db);
+  });
+}
+
+function registryRoutes(app: App, db: Db): void {
   app.post('/api/exchange/members', {
     config: { access: 'exchange.manage' },
     schema: { tags, summary: 'Register a member of the exchange (an agency, an external system, a foreign single window)', body: S.NewMember, response: { 201: S.Member, ...errors(400, 401, 403, 404, 409) } },

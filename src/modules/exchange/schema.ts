@@ -14,6 +14,8 @@ export interface ExchangeMembersTable {
   names: ColumnType<LocalisedText, unknown, unknown>;
   /** Set for members that are agencies of this Guichet. */
   agency_id: string | null;
+  /** Base URL where a member outside this instance answers; null for this instance's own members. */
+  endpoint: string | null;
   status: ColumnType<MemberStatus, MemberStatus | undefined, MemberStatus>;
   created_at: Generated<Date>;
 }

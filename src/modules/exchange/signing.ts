@@ -102,6 +102,16 @@ export function signResponse(response: ResponseDescription, request: RequestDesc
   return { ...headers, ...signatureHeaders(components, signer, now, { ...response, headers }, request) };
 }
 
+/** A `Signature` header's `guichet` member in base64, as the message logs keep signatures ('' when absent). */
+export function loggedSignature(headers: Headers): string {
+  try {
+    const value = parseDictionary(headerValue(headers, 'signature') ?? '').get(SIGNATURE_LABEL)?.value;
+    return value instanceof Uint8Array ? Buffer.from(value).toString('base64') : '';
+  } catch {
+    return '';
+  }
+}
+
 const refuse = (refusal: Refusal, reason: string): Refused => ({ ok: false, refusal, reason });
 const sameComponent = (a: Component, b: Component) =>
   a.name === b.name && a.params.size === b.params.size && [...a.params].every(([key, value]) => b.params.get(key) === value);

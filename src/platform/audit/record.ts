@@ -73,12 +73,12 @@ export async function recordAudit(trx: Transaction<Database>, context: ChangeCon
 
 
 /**
- * The statement that moves a hash chain's one-row head on by one entry: its row lock orders
+ * The statement that moves the audit chain's one-row head on by one entry: its row lock orders
  * concurrent writers until they commit, and the new hash is `linkHash` (chain.ts) computed in
- * PostgreSQL. Used as a CTE (`head`) by the chain's insert; the audit trail and the exchange
- * message log are both written this way.
+ * PostgreSQL. Used as a CTE (`head`) by the entry's insert. (The exchange message log links a whole
+ * batch at once in application code: message-log.ts.)
  */
-export const advanceHead = (headTable: 'audit_head' | 'exchange_log_head', contentHash: string) => sql`
+const advanceHead = (headTable: 'audit_head', contentHash: string) => sql`
       update ${sql.table(headTable)}
          set seq = seq + 1,
              prev_hash = hash,

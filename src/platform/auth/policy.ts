@@ -39,6 +39,22 @@ export const PERMISSIONS = {
   'exchange.manage': { roles: ['platform_admin'], scope: 'national' },
   /** Read the interconnection registry in full (retired and revoked keys, suspended members). */
   'exchange.read': { roles: ['platform_admin', 'auditor'], scope: 'national' },
+  /** Send what the agency issued or declared to a federated country's customs; ask again whether a document received still holds. */
+  'crossborder.handle': { roles: ['officer', 'agency_admin'], scope: 'agency' },
+  /** Read the documents federated countries sent to the agency (every agency's, for national roles). */
+  'crossborder.read': { roles: ['officer', 'agency_admin', 'platform_admin', 'auditor'], scope: 'agency' },
+  /** Call or message another member's service as one's own agency (its information systems hold API keys for this). */
+  'exchange.send': { roles: ['officer', 'agency_admin'], scope: 'agency' },
+  /** Read the customs reference data: HS search, tariff lines and versions, countries, currencies, offices, exchange rates. */
+  'customs.reference.read': { roles: ROLES, scope: 'national' },
+  /** Publish exchange rates (tariff versions are imported with `guichet tariff import`). */
+  'customs.reference.manage': { roles: ['platform_admin'], scope: 'national' },
+  /** Maintain the regulatory matrix (which goods need which agency's document); the customs administration's. */
+  'customs.matrix.manage': { roles: ['platform_admin', 'agency_admin'], scope: 'agency' },
+  /** Lodge, amend and follow declarations as a broker or a trader declaring for its own company. */
+  'customs.declare': { roles: ['applicant'], scope: 'national' },
+  /** Work the customs queues: read declarations, record inspections, reject, release. */
+  'customs.work': { roles: ['officer', 'agency_admin'], scope: 'agency' },
 } as const satisfies Record<string, { roles: readonly Role[]; scope: 'national' | 'agency' | 'self' }>;
 
 export type Permission = keyof typeof PERMISSIONS;

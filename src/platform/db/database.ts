@@ -33,6 +33,9 @@ export interface DatabaseOptions {
 // below 2^53), numeric as exact strings, timestamps as Date, json as objects.
 const INT8 = 20;
 const parseInt8 = (value: string) => Number(value);
+/** A calendar day stays the text `YYYY-MM-DD`: a Date would be midnight in the server's time zone, a different day elsewhere. */
+const DATE = 1082;
+const keepDay = (value: string) => value;
 
 const pingOf = (db: Db) => async () => {
   await sql`select 1`.execute(db);
@@ -45,7 +48,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
 async function openEmbedded(options: DatabaseOptions): Promise<DatabaseHandle> {
   if (options.pgliteDir) await fs.mkdir(path.dirname(options.pgliteDir), { recursive: true });
   const pglite = await PGlite.create(options.pgliteDir ?? 'memory://', {
-    parsers: { [INT8]: parseInt8 },
+    parsers: { [INT8]: parseInt8, [DATE]: keepDay },
   });
   if (options.schema) await pglite.exec(`create schema if not exists "${options.schema}"; set search_path to "${options.schema}"`);
   const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
@@ -70,7 +73,7 @@ async function openServer(databaseUrl: string, options: DatabaseOptions): Promis
     ...(schema ? { options: `-c search_path=${schema}` } : {}),
     types: {
       getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
-        oid === INT8 ? parseInt8 : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+        oid === INT8 ? parseInt8 : oid === DATE ? keepDay : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
     },
   });
   // An idle client losing its server must not crash the process: the pool drops it and the next

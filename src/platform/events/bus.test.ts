@@ -177,6 +177,26 @@ describe('event bus', () => {
     expect((await deliveryOf(eventId, 'notify')).status).toBe('done');
   });
 
+  it('drain() on a running bus waits for the delivery the background loop has already claimed', async () => {
+    const bus = newBus();
+    const entered = gate();
+    const release = gate();
+    bus.subscribe('case.submitted', 'notify', async () => {
+      entered.open();
+      await release.opened;
+    });
+    bus.start(db);
+    const eventId = await submit(bus, 'c-7');
+    await entered.opened;
+    let drained = false;
+    const draining = bus.drain(db).then(() => (drained = true));
+    await pause(100);
+    expect(drained).toBe(false);
+    release.open();
+    await draining;
+    expect((await deliveryOf(eventId, 'notify')).status).toBe('done');
+  });
+
   it('refuses a second subscriber of the same name on a topic, and registration once running', () => {
     const bus = newBus();
     bus.subscribe('case.submitted', 'notify', async () => {});

@@ -27,6 +27,8 @@ export type JobHandler = (run: ScheduledRun) => Promise<void>;
 export interface SubscribeOptions {
   /** Tries before the delivery is parked as a dead letter for an operator to replay. */
   maxAttempts?: number;
+  /** This subscriber's own retry schedule (an exchange peer's outage is not a database's). */
+  backoff?: BackoffPolicy;
 }
 
 /** The slice of pino the bus logs through. */
@@ -69,6 +71,7 @@ export interface EventBus<T extends object = TopicMap> {
 interface Subscription extends SubscriptionKey {
   handler: EventHandler;
   maxAttempts: number;
+  backoff: BackoffPolicy;
 }
 
 interface Job {
@@ -115,6 +118,7 @@ export function createEventBus<T extends object = TopicMap>(options: EventBusOpt
 
   let loop: Promise<void> | undefined;
   let running = false;
+  let backgroundPoll: Promise<boolean> | undefined;
   let wakeRepolls = 0;
   let interruptSleep: (() => void) | undefined;
 
@@ -141,7 +145,7 @@ export function createEventBus<T extends object = TopicMap>(options: EventBusOpt
         logger.error({ ...context, err: failure.error }, 'event handler failed on its last attempt; delivery is now a dead letter');
         await markFailed(db, claimed.id, failure.error, { dead: true });
       } else {
-        const retryInMs = retryDelayMs(claimed.attempt, settings.backoff, random);
+        const retryInMs = retryDelayMs(claimed.attempt, subscription.backoff, random);
         logger.warn({ ...context, err: failure.error, retryInMs }, 'event handler failed; will retry');
         await markFailed(db, claimed.id, failure.error, { dead: false, retryInMs });
       }
@@ -203,12 +207,15 @@ export function createEventBus<T extends object = TopicMap>(options: EventBusOpt
     while (running) {
       let foundWork = false;
       try {
-        foundWork = await pollOnce(db, Date.now() - jobsCheckedAt >= JOB_CHECK_MS);
+        backgroundPoll = pollOnce(db, Date.now() - jobsCheckedAt >= JOB_CHECK_MS);
+        foundWork = await backgroundPoll;
         if (failures > 0) logger.info({ failures }, 'event polling recovered');
         failures = 0;
       } catch (error) {
         failures += 1;
         logger.error({ err: error, failures }, 'event polling failed; retrying');
+      } finally {
+        backgroundPoll = undefined;
       }
       if (!running) break;
       if (foundWork) continue;
@@ -228,7 +235,7 @@ export function createEventBus<T extends object = TopicMap>(options: EventBusOpt
       const maxAttempts = subscribeOptions.maxAttempts ?? settings.defaultMaxAttempts;
       if (!Number.isInteger(maxAttempts) || maxAttempts < 1) throw new RangeError('maxAttempts must be an integer >= 1');
       // The handler is typed by topic at this boundary; inside, payloads are what the table holds.
-      subscriptions.set(key, { topic, subscriber, handler: handler as EventHandler, maxAttempts });
+      subscriptions.set(key, { topic, subscriber, handler: handler as EventHandler, maxAttempts, backoff: subscribeOptions.backoff ?? settings.backoff });
       subscribersByTopic.set(topic, [...(subscribersByTopic.get(topic) ?? []), subscriber]);
     },
 
@@ -256,8 +263,13 @@ export function createEventBus<T extends object = TopicMap>(options: EventBusOpt
     },
 
     async drain(db) {
-      while (await pollOnce(db)) {
-        // keep going: a round that found work may have left more due (batch limit, zero-delay retry)
+      // A delivery the background loop has claimed is leased, so this caller's own poll would skip it:
+      // wait for that round too, until neither side finds work.
+      for (;;) {
+        const background = backgroundPoll;
+        await background?.catch(() => undefined);
+        if (await pollOnce(db)) continue; // a round that found work may have left more due (batch limit, zero-delay retry)
+        if (backgroundPoll === undefined) return;
       }
     },
 

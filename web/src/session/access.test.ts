@@ -38,10 +38,15 @@ describe('who opens which section', () => {
     expect(assignmentsFor(admin, 'administration')).toEqual([{ role: 'agency_admin', ...commerce }]);
   });
 
-  it('lets a cashier into the back office and an auditor into audit only', () => {
+  it('lets a cashier into the back office and an auditor into the exchange console and audit only', () => {
     expect(canOpen(userWith({ role: 'cashier', ...commerce }), 'backOffice')).toBe(true);
     const auditor = userWith({ role: 'auditor', ...national });
-    expect(openSections(auditor).map((s) => s.id)).toEqual(['audit']);
+    expect(openSections(auditor).map((s) => s.id)).toEqual(['exchange', 'audit']);
+  });
+
+  it('opens the exchange console to the platform administrator, not to an agency administrator', () => {
+    expect(canOpen(userWith({ role: 'platform_admin', ...national }), 'exchange')).toBe(true);
+    expect(canOpen(userWith({ role: 'agency_admin', ...commerce }), 'exchange')).toBe(false);
   });
 
   it('gives an accountant the finance section only: reconciliation and the ledger, no files', () => {

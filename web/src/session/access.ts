@@ -4,7 +4,7 @@ import type { Role, RoleAssignment, SessionUser } from '../api/types';
  * The shell's sections and the roles that open each of them. This only decides what the
  * navigation shows; the server enforces the same rules on every API call.
  */
-export type SectionId = 'applicant' | 'backOffice' | 'finance' | 'administration' | 'archive' | 'audit';
+export type SectionId = 'applicant' | 'backOffice' | 'finance' | 'administration' | 'exchange' | 'archive' | 'audit';
 
 export interface Section {
   id: SectionId;
@@ -18,6 +18,8 @@ export const sections: readonly Section[] = [
   // Reconciliation for accountants; the ledger's balances for agency administrators too.
   { id: 'finance', path: '/finance', roles: ['accountant', 'agency_admin'] },
   { id: 'administration', path: '/admin', roles: ['agency_admin', 'platform_admin'] },
+  // The interconnection console: the platform administrator manages it, the auditor reads it (exchange.read).
+  { id: 'exchange', path: '/exchange', roles: ['platform_admin', 'auditor'] },
   { id: 'archive', path: '/archive', roles: ['archivist'] },
   { id: 'audit', path: '/audit', roles: ['auditor'] },
 ];

@@ -1,0 +1,46 @@
+import type { Db } from '../platform/db/database.ts';
+import { recordAudit, systemContext } from '../platform/audit/record.ts';
+import { jsonb } from '../platform/db/json.ts';
+import { insertRule, type RuleInput } from '../modules/customs/regulatory/rules-store.ts';
+import { DEMO_REFERENCE_PRICES, DEMO_RISK_PROFILES } from '../modules/customs/risk/index.ts';
+
+/** What Kandara's customs administration sets up on day one: the regulatory matrix of the MISSION story and the risk profiles. */
+const DEMO_RULES: RuleInput[] = [
+  { hsPrefix: '1006', regime: 'import_home_use', origin: null, documentType: 'import_licence', agencyCode: 'COMMERCE', note: 'Rice: import licence with a quantity, drawn down on release' },
+  { hsPrefix: '1006', regime: 'import_home_use', origin: null, documentType: 'phytosanitary_certificate', agencyCode: 'AGRICULTURE', note: 'Rice: phytosanitary certificate of the consignment' },
+  { hsPrefix: '30', regime: 'import_home_use', origin: null, documentType: 'pharmaceutical_import_authorisation', agencyCode: 'HEALTH', note: 'Medicines: pharmaceutical import authorisation' },
+  { hsPrefix: '0602', regime: null, origin: null, documentType: 'phytosanitary_certificate', agencyCode: 'AGRICULTURE', note: 'Live plants, imported or exported' },
+];
+
+/** Idempotent like the rest of the seed: existing rules, profiles and prices are left as users changed them. */
+export async function seedDemoCustoms(db: Db): Promise<void> {
+  const context = systemContext('demo seed');
+  await db.transaction().execute(async (trx) => {
+    const existing = await trx.selectFrom('customs_regulatory_rules').select(['hs_prefix', 'document_type']).execute();
+    const customs = await trx.selectFrom('agencies').select('id').where('code', '=', 'CUSTOMS').executeTakeFirst();
+    for (const rule of DEMO_RULES) {
+      if (existing.some((e) => e.hs_prefix === rule.hsPrefix && e.document_type === rule.documentType)) continue;
+      await insertRule(trx, context, rule, customs?.id ?? null);
+    }
+    const profiles = await trx
+      .insertInto('customs_risk_profiles')
+      .values(DEMO_RISK_PROFILES.map((profile) => ({ id: profile.id, definition: jsonb(profile) })))
+      .onConflict((oc) => oc.column('id').doNothing())
+      .returning('id')
+      .execute();
+    const prices = await trx
+      .insertInto('customs_reference_prices')
+      .values(Object.entries(DEMO_REFERENCE_PRICES).map(([prefix, price]) => ({ hs_prefix: prefix, price_per_kg: String(price) })))
+      .onConflict((oc) => oc.column('hs_prefix').doNothing())
+      .returning('hs_prefix')
+      .execute();
+    if (profiles.length + prices.length === 0) return;
+    await recordAudit(trx, context, {
+      action: 'customs.selectivity_seeded',
+      recordType: 'customs_risk_profile',
+      recordId: null,
+      agencyId: customs?.id ?? null,
+      details: { profiles: profiles.map((p) => p.id), referencePrices: prices.map((p) => p.hs_prefix) },
+    });
+  });
+}

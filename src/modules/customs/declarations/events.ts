@@ -1,0 +1,15 @@
+import type { Channel, DeclarationState } from './schema.ts';
+
+/** What the customs module publishes on the outbox (docs/customs/declarations.md). */
+export interface DeclarationMoved {
+  declarationId: string;
+  reference: string;
+  state: DeclarationState;
+  channel: Channel | null;
+}
+
+export interface CustomsTopics {
+  'customs.declaration.lodged': DeclarationMoved;
+  'customs.declaration.assessed': DeclarationMoved;
+  'customs.declaration.rejected': DeclarationMoved;
+}

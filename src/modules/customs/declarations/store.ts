@@ -1,0 +1,106 @@
+import { sql, type Selectable, type Transaction } from 'kysely';
+import type { Database } from '../../../database.ts';
+import type { Db } from '../../../platform/db/database.ts';
+import { jsonb } from '../../../platform/db/json.ts';
+import { conflict } from '../../../platform/http/errors.ts';
+import type { Assessment } from '../assessment/types.ts';
+import type { Channel, CustomsDeclarationsTable, DeclarationState, NotificationKind } from './schema.ts';
+import type { DeclarationInput } from './types.ts';
+
+type Executor = Db | Transaction<Database>;
+export type DeclarationRow = Selectable<CustomsDeclarationsTable>;
+
+/** `KDDKR01-2026-000042`: office, year, then a number no other declaration has (one sequence, no hot counter row). */
+export async function nextReference(trx: Transaction<Database>, officeCode: string, year: number): Promise<string> {
+  const { rows } = await sql<{ n: string }>`select nextval('customs_declaration_number')::text as n`.execute(trx);
+  return `${officeCode}-${year}-${(rows[0]?.n ?? '').padStart(6, '0')}`;
+}
+
+export interface NewDeclaration {
+  reference: string;
+  input: DeclarationInput;
+  state: DeclarationState;
+  declaredOn: string;
+  currency: string;
+  createdBy: string | null;
+  assessment: Assessment | null;
+  channel: Channel | null;
+  risk: unknown;
+}
+
+/** Inserts the declaration and its first version; the declarant's reference used twice is a 409 naming the first. */
+export async function insertDeclaration(trx: Transaction<Database>, row: NewDeclaration, actorLabel: string): Promise<DeclarationRow> {
+  const inserted = await trx
+    .insertInto('customs_declarations')
+    .values({
+      reference: row.reference,
+      local_reference: row.input.localReference,
+      declarant_tax_id: row.input.declarant.taxId,
+      importer_tax_id: row.input.importer?.taxId ?? null,
+      exporter_tax_id: row.input.exporter?.taxId ?? null,
+      regime: row.input.regime,
+      office_code: row.input.officeCode,
+      state: row.state,
+      declared_on: row.declaredOn,
+      payload: jsonb(row.input),
+      assessment: row.assessment === null ? null : jsonb(row.assessment),
+      total_due: row.assessment?.total ?? null,
+      currency: row.currency,
+      channel: row.channel,
+      risk: row.risk === null ? null : jsonb(row.risk),
+      created_by: row.createdBy,
+      lodged_at: row.state === 'draft' ? null : new Date(),
+    })
+    .onConflict((oc) => oc.columns(['declarant_tax_id', 'local_reference']).doNothing())
+    .returningAll()
+    .executeTakeFirst();
+  if (!inserted) {
+    const first = await trx.selectFrom('customs_declarations').select('reference').where('declarant_tax_id', '=', row.input.declarant.taxId).where('local_reference', '=', row.input.localReference).executeTakeFirst();
+    throw conflict('declaration_local_reference_taken', { localReference: row.input.localReference, reference: first?.reference ?? '' });
+  }
+  await trx.insertInto('customs_declaration_versions').values({ declaration_id: inserted.id, version: 1, payload: jsonb(row.input), reason: null, created_by_label: actorLabel }).execute();
+  return inserted;
+}
+
+/** Records the states a declaration went through, in order, by whom. */
+export async function recordStates(trx: Transaction<Database>, declarationId: string, states: readonly DeclarationState[], actorLabel: string): Promise<void> {
+  if (states.length === 0) return;
+  await trx.insertInto('customs_declaration_states').values(states.map((state) => ({ declaration_id: declarationId, state, actor_label: actorLabel }))).execute();
+}
+
+export async function recordNotifications(trx: Transaction<Database>, declarationId: string, notifications: readonly { kind: NotificationKind; body: unknown }[]): Promise<void> {
+  if (notifications.length === 0) return;
+  await trx.insertInto('customs_notifications').values(notifications.map((n) => ({ declaration_id: declarationId, kind: n.kind, body: jsonb(n.body) }))).execute();
+}
+
+export async function findDeclaration(db: Executor, by: { id: string } | { reference: string }): Promise<DeclarationRow | undefined> {
+  const query = db.selectFrom('customs_declarations').selectAll();
+  return ('id' in by ? query.where('id', '=', by.id) : query.where('reference', '=', by.reference)).executeTakeFirst();
+}
+
+export async function lockDeclaration(trx: Transaction<Database>, id: string): Promise<DeclarationRow | undefined> {
+  return trx.selectFrom('customs_declarations').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+}
+
+export async function historyOf(db: Executor, declarationId: string) {
+  const [states, notifications, versions, inspections] = await Promise.all([
+    db.selectFrom('customs_declaration_states').select(['state', 'actor_label', 'entered_at']).where('declaration_id', '=', declarationId).orderBy('id').execute(),
+    db.selectFrom('customs_notifications').select(['id', 'kind', 'body', 'issued_at']).where('declaration_id', '=', declarationId).orderBy('id').execute(),
+    db.selectFrom('customs_declaration_versions').select(['version', 'reason', 'created_by_label', 'created_at']).where('declaration_id', '=', declarationId).orderBy('version').execute(),
+    db.selectFrom('customs_inspections').select(['id', 'outcome', 'findings', 'inspector_label', 'created_at']).where('declaration_id', '=', declarationId).orderBy('created_at').execute(),
+  ]);
+  return { states, notifications, versions, inspections };
+}
+
+/** The importer's declarations of the last `days` days, newest first: split consignments show up here. */
+export async function recentDeclarationsOf(db: Executor, importerTaxId: string, since: string, limit: number) {
+  return db
+    .selectFrom('customs_declarations')
+    .select(['reference', 'declared_on', 'payload', 'assessment'])
+    .where('importer_tax_id', '=', importerTaxId)
+    .where('declared_on', '>=', since)
+    .where('state', '<>', 'draft')
+    .orderBy('declared_on', 'desc')
+    .limit(limit)
+    .execute();
+}

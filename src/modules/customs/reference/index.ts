@@ -1,0 +1,12 @@
+export { createReferenceData, type ReferenceData, type ReferenceDataDeps } from './service.ts';
+export { customsReferenceRoutes } from './routes.ts';
+export { customsReferenceMigration } from './migration.ts';
+export type { CustomsReferenceTables } from './schema.ts';
+export { ensureReferenceData, type ReferenceLoad } from './ensure.ts';
+export { importTariff } from './tariff-import.ts';
+export { tariffImportCommand } from './import-command.ts';
+export type { NationalTariffLine, TariffInForce } from './tariff-in-force.ts';
+export type { TariffVersion } from './tariff-store.ts';
+export type { Country, Currency, CustomsOffice, KnownCodes } from './lookups.ts';
+export type { HsMatch } from './hs-search.ts';
+export { displayCode, nationalLineDigits } from './hs-codes.ts';
