@@ -9,6 +9,7 @@ import { signingKeyRoutes } from './platform/crypto/signing-keys-routes.ts';
 import { createExchange, exchangeConfig, exchangeConsoleRoutes, exchangeEndpointRoutes, exchangeMessageRoutes, exchangeRegistryRoutes, type Exchange, type ExchangeTopics } from './modules/exchange/index.ts';
 import { registerFederation, type FederationTopics } from './modules/federation/index.ts';
 import { createCustoms, customsRoutes, type Customs, type CustomsTopics } from './modules/customs/index.ts';
+import { providePermitServices } from './modules/permits/index.ts';
 import { notificationConfig, notificationRoutes, registerNotifications } from './modules/notifications/index.ts';
 import { counterProvider, createPaymentService, mobileMoneyProvider, paymentRoutes, paymentsConfig, type PaymentService, type PaymentTopics } from './modules/payments/index.ts';
 import { purgeExpiredSessions } from './platform/auth/session-purge.ts';
@@ -108,7 +109,8 @@ export async function buildApp({ config, database, box, env = process.env }: App
   exchangeEndpointRoutes(app, exchange.receive, config.bodyLimit);
   exchangeMessageRoutes(app, db, exchange);
   exchangeConsoleRoutes(app, db, exchange);
-  const customs = createCustoms({ db, bus, env, country: { code: DEMO_COUNTRY.code, currency: DEMO_COUNTRY.currency } });
+  providePermitServices(exchange, DEMO_COUNTRY.code);
+  const customs = createCustoms({ db, bus, exchange, env, country: { code: DEMO_COUNTRY.code, currency: DEMO_COUNTRY.currency } });
   customsRoutes(app, customs);
 
   bus.schedule('sessions.purge_expired', 3600, async () => {

@@ -16,6 +16,8 @@ import { exchangeDeliveryMigration } from './modules/exchange/delivery-migration
 import { federationMigration } from './modules/federation/migration.ts';
 import { customsDeclarationsMigration } from './modules/customs/declarations/migration.ts';
 import { customsReferenceMigration } from './modules/customs/reference/migration.ts';
+import { permitsMigration } from './modules/permits/index.ts';
+import { customsDocumentChecksMigration } from './modules/customs/declarations/document-checks-migration.ts';
 
 /** Every migration of the platform and its modules; applied in name order, never renamed once shipped. */
 export const migrations: Migrations = {
@@ -37,4 +39,6 @@ export const migrations: Migrations = {
   '0016_federation': federationMigration,
   '0017_customs_reference': customsReferenceMigration,
   '0018_customs_declarations': customsDeclarationsMigration,
+  '0019_permits': permitsMigration,
+  '0020_customs_document_checks': customsDocumentChecksMigration,
 };

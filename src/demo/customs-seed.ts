@@ -1,5 +1,7 @@
 import type { Db } from '../platform/db/database.ts';
-import { recordAudit, systemContext } from '../platform/audit/record.ts';
+import { recordAudit, systemContext, type ChangeContext } from '../platform/audit/record.ts';
+import { ensurePermitServices, recordPermit, type NewPermit } from '../modules/permits/index.ts';
+import { DEMO_COUNTRY } from './country.ts';
 import { jsonb } from '../platform/db/json.ts';
 import { insertRule, type RuleInput } from '../modules/customs/regulatory/rules-store.ts';
 import { DEMO_REFERENCE_PRICES, DEMO_RISK_PROFILES } from '../modules/customs/risk/index.ts';
@@ -12,9 +14,37 @@ const DEMO_RULES: RuleInput[] = [
   { hsPrefix: '0602', regime: null, origin: null, documentType: 'phytosanitary_certificate', agencyCode: 'AGRICULTURE', note: 'Live plants, imported or exported' },
 ];
 
+const DAY_MS = 86_400_000;
+
+/**
+ * Permits taken over from the ministries' registers, dated around the seed's day: Kandara Riz
+ * Import SARL's rice licence of the MISSION story (500 t), another importer's, and a medicines
+ * authorisation.
+ */
+function demoPermits(today: Date): NewPermit[] {
+  const day = (offset: number) => new Date(today.getTime() + offset * DAY_MS).toISOString().slice(0, 10);
+  const year = today.getUTCFullYear();
+  const permit = (number: string, agencyCode: string, type: string, holder: [string, string], hsPrefix: string, unit: string, quantity: number): NewPermit =>
+    ({ number, agencyCode, type, holderTaxId: holder[0], holderName: holder[1], hsPrefix, unit, quantity, validFrom: day(-30), validUntil: day(150) });
+  return [
+    permit(`KD-LIC-${year}-000118`, 'COMMERCE', 'import_licence', ['KD-2019-004512', 'Kandara Riz Import SARL'], '1006', 'TNE', 500),
+    permit(`KD-LIC-${year}-000207`, 'COMMERCE', 'import_licence', ['KD-2018-002231', 'Sahel Grains SA'], '1006', 'TNE', 120),
+    permit(`KD-AMM-${year}-000031`, 'HEALTH', 'pharmaceutical_import_authorisation', ['KD-2019-004512', 'Kandara Riz Import SARL'], '3004', 'KGM', 2000),
+  ];
+}
+
+/** The permit registers' exchange services, and the demo permits not yet entered. */
+async function seedDemoPermits(db: Db, context: ChangeContext): Promise<void> {
+  await ensurePermitServices(db, context, DEMO_COUNTRY.code);
+  const permits = demoPermits(new Date());
+  const known = new Set((await db.selectFrom('permits').select('number').where('number', 'in', permits.map((p) => p.number)).execute()).map((p) => p.number));
+  for (const permit of permits) if (!known.has(permit.number)) await recordPermit(db, context, permit);
+}
+
 /** Idempotent like the rest of the seed: existing rules, profiles and prices are left as users changed them. */
 export async function seedDemoCustoms(db: Db): Promise<void> {
   const context = systemContext('demo seed');
+  await seedDemoPermits(db, context);
   await db.transaction().execute(async (trx) => {
     const existing = await trx.selectFrom('customs_regulatory_rules').select(['hs_prefix', 'document_type']).execute();
     const customs = await trx.selectFrom('agencies').select('id').where('code', '=', 'CUSTOMS').executeTakeFirst();

@@ -125,7 +125,7 @@ describe('notifying people from the outbox', () => {
     await bus.drain(db);
 
     // The bus delivers events concurrently, so the two messages may be written in either order.
-    const messages = (await messagesAbout(db, applicationId)).sort((a, b) => a.subject.localeCompare(b.subject));
+    const messages = (await messagesAbout(db, applicationId)).sort((a, b) => String(a.subject).localeCompare(String(b.subject)));
     // The payment moving the file into review is the agency's business: no message for it.
     expect(messages.map((m) => m.subject)).toEqual(['KD-2026-000777 : des frais sont à régler', 'KD-2026-000777 : votre demande est rejetée']);
     expect(messages.every((m) => m.locale === 'fr' && m.address === demoEmail('awa.ndiaye'))).toBe(true);

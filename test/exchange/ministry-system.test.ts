@@ -138,7 +138,7 @@ describe('the ministry register as a member of the exchange', () => {
     const request = signed({ certificateNumber: rice.number, hsCode: '10063010' });
     const answer = await send(request);
     expect(answer.status).toBe(200);
-    expect(answer.json).toEqual({ certificateNumber: rice.number, found: true, status: 'valid', exporter: 'Siam Rice Export Co., Ltd.', hsCode: '100630', expiresOn: rice.expiresOn, matchesHsCode: true });
+    expect(answer.json).toEqual({ certificateNumber: rice.number, found: true, status: 'valid', exporter: 'Siam Rice Export Co., Ltd.', consigneeTaxId: 'KD-2019-004512', hsCode: '100630', expiresOn: rice.expiresOn, matchesHsCode: true });
     expect(new Ajv2020({ strict: false }).validate(CHECK_CERTIFICATE.responseSchema, answer.json)).toBe(true);
     expect(await verifiedByMinistry(answer, request)).toMatchObject({ ok: true, keyId: memberKid(ministry.publicJwk) });
     // Shown as the answer to another request, it does not verify.

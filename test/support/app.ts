@@ -20,6 +20,7 @@ export interface TestApp {
   payments: Platform['payments'];
   documents: Platform['documents'];
   exchange: Platform['exchange'];
+  customs: Platform['customs'];
   /** The mobile-money operator the platform talks to (MOBILE_MONEY_URL), on its own port. */
   simulator: MobileMoneySimulator;
   database: DatabaseHandle;
@@ -52,7 +53,7 @@ export async function startTestApp(env: Record<string, string> = {}, databaseUrl
     MOBILE_MONEY_TIMEOUT_MS: '2000',
     ...env,
   };
-  const { app, bus, cases, payments, documents, exchange } = await buildApp({ config: loadConfig(settings), database, box: secretBox(randomBytes(32)), env: settings });
+  const { app, bus, cases, payments, documents, exchange, customs } = await buildApp({ config: loadConfig(settings), database, box: secretBox(randomBytes(32)), env: settings });
   bus.start(database.db);
   await exchange.start();
   const url = await app.listen({ port: 0, host: '127.0.0.1' });
@@ -65,6 +66,7 @@ export async function startTestApp(env: Record<string, string> = {}, databaseUrl
     payments,
     documents,
     exchange,
+    customs,
     simulator,
     database,
     dataDir,

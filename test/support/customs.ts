@@ -12,6 +12,8 @@ export async function startCustomsApp(env: Record<string, string> = {}): Promise
   const platform = await startTestApp({ CUSTOMS_RANDOM_SEED: '7', ...env }, process.env.DATABASE_URL);
   await ensureReferenceData(platform.database.db);
   await seedDemoCustoms(platform.database.db);
+  // The seed registered the permit registers' services: the exchange sees them on its next message.
+  platform.exchange.invalidateRegistry();
   return platform;
 }
 

@@ -9,7 +9,8 @@ import type { CheckCertificateAnswer, CheckCertificateRequest } from './contract
 export interface PhytosanitaryCertificate {
   number: string;
   exporter: { name: string; country: string };
-  consignee: { name: string; country: string };
+  /** The consignee's tax id in its country, when the register knows it: customs checks the importer holds the certificate. */
+  consignee: { name: string; country: string; taxId?: string };
   commodity: LocalisedText;
   /** Harmonized System code of the commodity as certified (4 to 10 digits). */
   hsCode: string;
@@ -37,6 +38,7 @@ export function checkCertificate(register: readonly PhytosanitaryCertificate[], 
     found: true,
     status,
     exporter: certificate.exporter.name,
+    ...(certificate.consignee.taxId ? { consigneeTaxId: certificate.consignee.taxId } : {}),
     hsCode: certificate.hsCode,
     expiresOn: certificate.expiresOn,
     ...(request.hsCode === undefined ? {} : { matchesHsCode: hsCodeCovered(certificate.hsCode, request.hsCode) }),

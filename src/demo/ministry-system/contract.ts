@@ -51,6 +51,7 @@ export const CHECK_CERTIFICATE = {
       found: { type: 'boolean' },
       status: { enum: ['valid', 'expired', 'revoked'] },
       exporter: { type: 'string' },
+      consigneeTaxId: { type: 'string', description: 'the tax id of the consignee, when the register knows it' },
       hsCode: { type: 'string', pattern: HS_CODE },
       expiresOn: { type: 'string', pattern: ISO_DATE },
       matchesHsCode: { type: 'boolean', description: 'present when the request named an HS code' },
@@ -68,6 +69,7 @@ export interface CheckCertificateAnswer {
   found: boolean;
   status?: 'valid' | 'expired' | 'revoked';
   exporter?: string;
+  consigneeTaxId?: string;
   hsCode?: string;
   expiresOn?: string;
   matchesHsCode?: boolean;

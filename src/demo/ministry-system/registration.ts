@@ -5,14 +5,11 @@ import { AppError } from '../../platform/http/errors.ts';
 import {
   addMemberKey,
   endMemberKey,
+  ensureService,
   findMember,
-  grantAccess,
   listMemberKeys,
-  listServices,
-  mayCall,
   memberKid,
   registerMember,
-  registerService,
   updateMember,
   type MemberView,
 } from '../../modules/exchange/index.ts';
@@ -57,9 +54,5 @@ async function ensureKey(db: Db, context: ChangeContext, member: MemberView, pub
 export async function ensureMinistrySystem(db: Db, context: ChangeContext, registration: MinistrySystemRegistration): Promise<void> {
   const member = await ensureMember(db, context, registration.endpoint);
   await ensureKey(db, context, member, registration.publicJwk);
-  const { code, version } = CHECK_CERTIFICATE;
-  const service = (await listServices(db, member.id)).find((s) => s.code === code && s.version === version) ?? (await registerService(db, context, member.id, CHECK_CERTIFICATE));
-  for (const client of CERTIFICATE_CHECKERS) {
-    if (!(await mayCall(db, client, MINISTRY_SYSTEM, code, version))) await grantAccess(db, context, { serviceId: service.id, client });
-  }
+  await ensureService(db, context, MINISTRY_SYSTEM, CHECK_CERTIFICATE, CERTIFICATE_CHECKERS);
 }

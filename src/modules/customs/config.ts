@@ -3,6 +3,8 @@ import { cryptoRandom, DEMO_SELECTIVITY_SETTINGS, type RandomSource, type Select
 export interface CustomsConfig {
   settings: SelectivitySettings;
   random: RandomSource;
+  /** How often declarations waiting for an issuer's answer are asked about again. */
+  documentRetrySeconds: number;
 }
 
 /** mulberry32: a small seeded generator, so a demo or a test run draws the same channels every time. */
@@ -20,7 +22,8 @@ function seeded(seed: number): RandomSource {
 /**
  * CUSTOMS_RED_THRESHOLD, CUSTOMS_YELLOW_THRESHOLD, CUSTOMS_BLUE_SHARE tune selectivity;
  * CUSTOMS_RANDOM_SEED replaces the unpredictable draw by a reproducible one — for tests and
- * demonstrations only, since a predictable draw can be gamed.
+ * demonstrations only, since a predictable draw can be gamed. CUSTOMS_DOCUMENT_RETRY_SECONDS (30)
+ * is how often documents an issuer has not confirmed yet are asked about again.
  */
 export function customsConfig(env: NodeJS.ProcessEnv): CustomsConfig {
   const number = (name: string, fallback: number, max: number) => {
@@ -37,5 +40,5 @@ export function customsConfig(env: NodeJS.ProcessEnv): CustomsConfig {
   if (settings.thresholds.yellow > settings.thresholds.red) throw new Error('CUSTOMS_YELLOW_THRESHOLD must not be above CUSTOMS_RED_THRESHOLD');
   const seed = env.CUSTOMS_RANDOM_SEED;
   if (seed !== undefined && !/^[0-9]{1,10}$/.test(seed)) throw new Error('CUSTOMS_RANDOM_SEED must be a whole number');
-  return { settings, random: seed === undefined ? cryptoRandom : seeded(Number(seed)) };
+  return { settings, random: seed === undefined ? cryptoRandom : seeded(Number(seed)), documentRetrySeconds: number('CUSTOMS_DOCUMENT_RETRY_SECONDS', 30, 86_400) || 30 };
 }

@@ -10,22 +10,37 @@ import { createReferenceData, customsReferenceRoutes, type ReferenceData } from 
 import { regulatoryRoutes } from './regulatory/routes.ts';
 import { createRegulatoryMatrix, type RegulatoryMatrix } from './regulatory/service.ts';
 import { createSelectivity } from './selectivity.ts';
+import type { Exchange } from '../exchange/index.ts';
+import { documentConfirmation } from './declarations/confirm-documents.ts';
+import { resumeAwaiting } from './declarations/resume.ts';
 
 export type { CustomsTopics } from './declarations/events.ts';
 export { customsDeclarationsMigration } from './declarations/migration.ts';
+export { customsDocumentChecksMigration } from './declarations/document-checks-migration.ts';
 export { customsReferenceMigration, ensureReferenceData } from './reference/index.ts';
 
 export interface Customs {
   reference: ReferenceData;
   matrix: RegulatoryMatrix;
   declarations: DeclarationService;
+  /** One round of asking again about documents still unconfirmed (also run on a schedule); how many moved on. */
+  resumeAwaiting(): Promise<number>;
 }
 
 /** The customs administration's agency (its staff work the queues, its administrators keep the matrix). */
 const CUSTOMS_AGENCY = 'CUSTOMS';
 
 /** The customs single window: reference data and tariff, the regulatory matrix, declarations with selectivity. */
-export function createCustoms({ db, bus, env, country }: { db: Db; bus: EventBus<CustomsTopics>; env: NodeJS.ProcessEnv; country: { code: string; currency: string } }): Customs {
+export interface CustomsDeps {
+  db: Db;
+  bus: EventBus<CustomsTopics>;
+  /** How customs asks issuing agencies about cited documents. */
+  exchange: Pick<Exchange, 'call' | 'send'>;
+  env: NodeJS.ProcessEnv;
+  country: { code: string; currency: string };
+}
+
+export function createCustoms({ db, bus, exchange, env, country }: CustomsDeps): Customs {
   let agencyId: Promise<string> | undefined;
   const customsAgencyId = () => {
     agencyId ??= db
@@ -41,8 +56,13 @@ export function createCustoms({ db, bus, env, country }: { db: Db; bus: EventBus
   const reference = createReferenceData({ db, nationalCurrency: country.currency });
   const matrix = createRegulatoryMatrix({ db, customsAgencyId });
   const selectivity = createSelectivity({ db, settings: config.settings, random: config.random });
-  const declarations = createDeclarationService({ db, bus, reference, matrix, risk: selectivity, feedback: selectivity, country, customsAgencyId, now: () => new Date() });
-  return { reference, matrix, declarations };
+  const lodging = { db, bus, reference, matrix, risk: selectivity, feedback: selectivity, documents: documentConfirmation(exchange, country.code), country, customsAgencyId, now: () => new Date() };
+  const declarations = createDeclarationService(lodging);
+  // Declarations lodged while an issuer did not answer are asked about again until it does.
+  bus.schedule('customs.resume_awaiting_documents', config.documentRetrySeconds, async () => {
+    await resumeAwaiting(lodging);
+  });
+  return { reference, matrix, declarations, resumeAwaiting: () => resumeAwaiting(lodging) };
 }
 
 export function customsRoutes(app: App, customs: Customs): void {

@@ -4,6 +4,7 @@ export { exchangeRegistryRoutes } from './routes.ts';
 export { insertMember, registerMember, updateMember, findMember, listMembers, type MemberView } from './members.ts';
 export { addMemberKey, endMemberKey, listMemberKeys, memberKid } from './members-keys.ts';
 export { listServices, registerService, type ServiceInput } from './services.ts';
+export { ensureService } from './services-ensure.ts';
 export { grantAccess, withdrawAccess, listAccessRights } from './access-rights.ts';
 export { discovery, keyOf, mayCall, type KeyLookup } from './registry.ts';
 export { createExchange, ExchangeRefusal, type Exchange, type ExchangeAnswer, type ExchangeCall, type MessageContext, type ProvideHandler, type QueryHandler } from './service.ts';

@@ -57,6 +57,9 @@ export const DeclarationViewSchema = Type.Object({
   totalDue: Type.Union([Type.Integer(), Type.Null()]),
   currency: Type.String(),
   rejection: Type.Unknown(),
+  /** Lodged and waiting for an issuing agency's service to confirm a cited document. */
+  awaitingDocuments: Type.Boolean(),
+  documentChecks: Type.Array(Type.Unknown()),
   lodgedAt: Type.Union([Type.String(), Type.Null()]),
   releasedAt: Type.Union([Type.String(), Type.Null()]),
 });

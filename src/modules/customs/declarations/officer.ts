@@ -1,5 +1,6 @@
 import { recordAudit, type ChangeContext } from '../../../platform/audit/record.ts';
 import { conflict } from '../../../platform/http/errors.ts';
+import type { DocumentCheck } from './document-checks.ts';
 import { emitMoved, type LodgeDeps } from './lodge.ts';
 import { assertMove } from './lifecycle.ts';
 import { rejected, taxAssessed } from './notifications.ts';
@@ -43,6 +44,7 @@ export async function recordInspection(deps: LodgeDeps & { feedback: RiskFeedbac
       .returningAll()
       .executeTakeFirstOrThrow();
     await recordStates(trx, row.id, ['inspected', next], context.actor.label);
+    if (next === 'rejected') await deps.documents.settle(trx, row.id, row.document_checks as DocumentCheck[], 'released');
     const note = next === 'assessed'
       ? taxAssessed(declaredOf(row), row.assessment as Assessment, at)
       : rejected(declaredOf(row), [{ code: 'seized', pointer: '/Declaration', message: report.findings }], at);
@@ -78,6 +80,7 @@ export async function rejectDeclaration(deps: LodgeDeps, context: ChangeContext,
       .returningAll()
       .executeTakeFirstOrThrow();
     await recordStates(trx, row.id, ['rejected'], context.actor.label);
+    await deps.documents.settle(trx, row.id, row.document_checks as DocumentCheck[], 'released');
     const note = rejected(declaredOf(row), [{ code: 'rejected_by_officer', pointer: '/Declaration', message: reason }], at);
     await recordNotifications(trx, row.id, [{ kind: 'rejected', body: note }]);
     await emitMoved(trx, deps.bus, updated, 'customs.declaration.rejected');

@@ -30,6 +30,10 @@ export interface CustomsDeclarationsTable {
   channel: Channel | null;
   risk: Json | null;
   rejection: Json | null;
+  /** DocumentCheck[]: what the issuers said about the cited documents. */
+  document_checks: ColumnType<unknown, unknown | undefined, unknown>;
+  /** Lodged, waiting for an issuer's service to answer about a cited document. */
+  awaiting_documents: ColumnType<boolean, boolean | undefined, boolean>;
   created_by: string | null;
   created_at: Generated<Date>;
   updated_at: ColumnType<Date, Date | undefined, Date>;

@@ -5,6 +5,7 @@ import { jsonb } from '../../../platform/db/json.ts';
 import { conflict } from '../../../platform/http/errors.ts';
 import type { Assessment } from '../assessment/types.ts';
 import type { Channel, CustomsDeclarationsTable, DeclarationState, NotificationKind } from './schema.ts';
+import type { DocumentCheck } from './document-checks.ts';
 import type { DeclarationInput } from './types.ts';
 
 type Executor = Db | Transaction<Database>;
@@ -17,6 +18,7 @@ export async function nextReference(trx: Transaction<Database>, officeCode: stri
 }
 
 export interface NewDeclaration {
+  id: string;
   reference: string;
   input: DeclarationInput;
   state: DeclarationState;
@@ -26,6 +28,7 @@ export interface NewDeclaration {
   assessment: Assessment | null;
   channel: Channel | null;
   risk: unknown;
+  documentChecks: readonly DocumentCheck[];
 }
 
 /** Inserts the declaration and its first version; the declarant's reference used twice is a 409 naming the first. */
@@ -33,6 +36,7 @@ export async function insertDeclaration(trx: Transaction<Database>, row: NewDecl
   const inserted = await trx
     .insertInto('customs_declarations')
     .values({
+      id: row.id,
       reference: row.reference,
       local_reference: row.input.localReference,
       declarant_tax_id: row.input.declarant.taxId,
@@ -48,6 +52,8 @@ export async function insertDeclaration(trx: Transaction<Database>, row: NewDecl
       currency: row.currency,
       channel: row.channel,
       risk: row.risk === null ? null : jsonb(row.risk),
+      document_checks: jsonb(row.documentChecks),
+      awaiting_documents: row.documentChecks.some((c) => c.status === 'awaiting'),
       created_by: row.createdBy,
       lodged_at: row.state === 'draft' ? null : new Date(),
     })

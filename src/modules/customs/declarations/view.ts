@@ -1,4 +1,5 @@
 import type { Assessment } from '../assessment/types.ts';
+import type { DocumentCheck } from './document-checks.ts';
 import type { ChannelDecision } from './ports.ts';
 import type { DeclarationNotification } from './notifications.ts';
 import type { Channel, DeclarationState } from './schema.ts';
@@ -19,6 +20,8 @@ export interface DeclarationView {
   totalDue: number | null;
   currency: string;
   rejection: { reason: string } | null;
+  awaitingDocuments: boolean;
+  documentChecks: DocumentCheck[];
   lodgedAt: string | null;
   releasedAt: string | null;
 }
@@ -45,6 +48,8 @@ export function viewOf(row: DeclarationRow): DeclarationView {
     totalDue: row.total_due === null ? null : Number(row.total_due),
     currency: row.currency,
     rejection: row.rejection as DeclarationView['rejection'],
+    awaitingDocuments: row.awaiting_documents,
+    documentChecks: row.document_checks as DocumentCheck[],
     lodgedAt: row.lodged_at?.toISOString() ?? null,
     releasedAt: row.released_at?.toISOString() ?? null,
   };
