@@ -5,6 +5,7 @@ const benches: Record<string, () => Promise<unknown>> = {
   submit: () => import('./submit.ts'),
   documents: () => import('./documents.ts'),
   exchange: () => import('./exchange.ts'),
+  lodge: () => import('./lodge.ts'),
 };
 const load = name ? benches[name] : undefined;
 if (!load) {

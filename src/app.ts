@@ -3,13 +3,13 @@ import { DEMO_COUNTRY } from './demo/country.ts';
 import { caseRoutes, createCaseService, loadWorkingCalendar, type CaseService, type CaseTopics } from './modules/cases/index.ts';
 import { catalogueRoutes } from './modules/catalogue/index.ts';
 import { govstackPrefix, govstackRoutes } from './modules/govstack/index.ts';
-import { createDocumentService, documentRoutes, documentsConfig, registerDocumentIssuance, type DocumentService, type DocumentTopics } from './modules/documents/index.ts';
+import { createDocumentService, documentRoutes, documentsConfig, issuedDocument, registerDocumentIssuance, registerReleaseNotes, type DocumentService, type DocumentTopics } from './modules/documents/index.ts';
 import { createSigningKeys } from './platform/crypto/signing-keys.ts';
 import { signingKeyRoutes } from './platform/crypto/signing-keys-routes.ts';
 import { createExchange, exchangeConfig, exchangeConsoleRoutes, exchangeEndpointRoutes, exchangeMessageRoutes, exchangeRegistryRoutes, type Exchange, type ExchangeTopics } from './modules/exchange/index.ts';
 import { registerFederation, type FederationTopics } from './modules/federation/index.ts';
 import { createCustoms, customsRoutes, type Customs, type CustomsTopics } from './modules/customs/index.ts';
-import { providePermitServices } from './modules/permits/index.ts';
+import { providePermitServices, registerPermitsFromDocuments } from './modules/permits/index.ts';
 import { notificationConfig, notificationRoutes, registerNotifications } from './modules/notifications/index.ts';
 import { counterProvider, createPaymentService, mobileMoneyProvider, paymentRoutes, paymentsConfig, type PaymentService, type PaymentTopics } from './modules/payments/index.ts';
 import { purgeExpiredSessions } from './platform/auth/session-purge.ts';
@@ -91,11 +91,17 @@ export async function buildApp({ config, database, box, env = process.env }: App
   const documents = createDocumentService({ db, bus, blobs, cases, keys, country: { names: DEMO_COUNTRY.names }, publicUrl: config.publicUrl });
   registerDocumentIssuance(bus, documents);
   documentRoutes(app, documents, documentsConfig(env));
+  // Customs before payments: duties are paid through the payments module's seam to declarations.
+  const exchange = createExchange({ db, box, bus, config: exchangeConfig(env, DEMO_COUNTRY.code), publicUrl: config.publicUrl, logger: app.log });
+  providePermitServices(exchange, DEMO_COUNTRY.code);
+  registerPermitsFromDocuments(bus, { db, issuedDocument: (id) => issuedDocument(db, id), issuanceSource: (id) => cases.issuanceSource(id) });
+  const customs = createCustoms({ db, bus, exchange, env, country: { code: DEMO_COUNTRY.code, currency: DEMO_COUNTRY.currency } });
   const paymentSettings = paymentsConfig(env, { demo: config.demo });
   const payments = createPaymentService({
     db,
     bus,
     cases,
+    duties: customs.duties,
     config: paymentSettings,
     country: { code: DEMO_COUNTRY.code },
     logger: app.log,
@@ -103,15 +109,13 @@ export async function buildApp({ config, database, box, env = process.env }: App
     receiptDocuments: documents.receiptsOf,
   });
   paymentRoutes(app, payments);
-  const exchange = createExchange({ db, box, bus, config: exchangeConfig(env, DEMO_COUNTRY.code), publicUrl: config.publicUrl, logger: app.log });
   registerFederation(app, { db, box, bus, exchange, documents, keys, cases, publicUrl: config.publicUrl });
   exchangeRegistryRoutes(app, db, () => exchange.invalidateRegistry());
   exchangeEndpointRoutes(app, exchange.receive, config.bodyLimit);
   exchangeMessageRoutes(app, db, exchange);
   exchangeConsoleRoutes(app, db, exchange);
-  providePermitServices(exchange, DEMO_COUNTRY.code);
-  const customs = createCustoms({ db, bus, exchange, env, country: { code: DEMO_COUNTRY.code, currency: DEMO_COUNTRY.currency } });
   customsRoutes(app, customs);
+  registerReleaseNotes(bus, documents, customs.releaseNoteOf);
 
   bus.schedule('sessions.purge_expired', 3600, async () => {
     await purgeExpiredSessions(db);

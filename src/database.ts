@@ -15,6 +15,7 @@ import type { FederationTables } from './modules/federation/schema.ts';
 import type { CustomsDeclarationTables } from './modules/customs/declarations/schema.ts';
 import type { CustomsReferenceTables } from './modules/customs/reference/schema.ts';
 import type { PermitTables } from './modules/permits/schema.ts';
+import type { ReleaseNoteTables } from './modules/documents/release-note-schema.ts';
 
 /** Every table of the platform, as Kysely sees them. Each part declares its own in its schema.ts. */
-export interface Database extends AuditTables, IdentityTables, EventTables, BlobTables, CatalogueTables, CasesTables, NotificationTables, SigningKeyTables, DocumentTables, PaymentTables, ExchangeTables, ExchangeLogTables, ExchangeDeliveryTables, FederationTables, CustomsDeclarationTables, CustomsReferenceTables, PermitTables {}
+export interface Database extends AuditTables, IdentityTables, EventTables, BlobTables, CatalogueTables, CasesTables, NotificationTables, SigningKeyTables, DocumentTables, PaymentTables, ExchangeTables, ExchangeLogTables, ExchangeDeliveryTables, FederationTables, CustomsDeclarationTables, CustomsReferenceTables, PermitTables, ReleaseNoteTables {}

@@ -17,7 +17,9 @@ import { federationMigration } from './modules/federation/migration.ts';
 import { customsDeclarationsMigration } from './modules/customs/declarations/migration.ts';
 import { customsReferenceMigration } from './modules/customs/reference/migration.ts';
 import { permitsMigration } from './modules/permits/index.ts';
+import { paymentsDutiesMigration } from './modules/payments/index.ts';
 import { customsDocumentChecksMigration } from './modules/customs/declarations/document-checks-migration.ts';
+import { releaseNotesMigration } from './modules/documents/release-note-migration.ts';
 
 /** Every migration of the platform and its modules; applied in name order, never renamed once shipped. */
 export const migrations: Migrations = {
@@ -41,4 +43,6 @@ export const migrations: Migrations = {
   '0018_customs_declarations': customsDeclarationsMigration,
   '0019_permits': permitsMigration,
   '0020_customs_document_checks': customsDocumentChecksMigration,
+  '0021_documents_release_notes': releaseNotesMigration,
+  '0022_payments_customs_duties': paymentsDutiesMigration,
 };

@@ -1,16 +1,12 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startMinistryProcess, type MinistryProcess } from '../../src/demo/ministry-system/process.ts';
-import { ensureMinistrySystem } from '../../src/demo/ministry-system/registration.ts';
-import { permitBalance, recordPermit } from '../../src/modules/permits/index.ts';
+import { recordPermit } from '../../src/modules/permits/index.ts';
 import { revokePermit } from '../../src/modules/permits/service.ts';
 import { systemContext } from '../../src/platform/audit/record.ts';
 import type { TestApp } from '../support/app.ts';
 import { signedIn } from '../support/applications.ts';
 import type { ApiClient } from '../support/client.ts';
-import { cementItem, declarationOf, IMPORTER, startCustomsApp } from '../support/customs.ts';
+import { IMPORTER, startCustomsApp } from '../support/customs.ts';
+import { COCOA_CERTIFICATE, holdsOf as holdsOn, joinMinistry, LICENCE, OTHER_IMPORTERS_LICENCE, RICE_CERTIFICATE, riceDeclaration } from '../support/customs-documents.ts';
 
 /**
  * Cited documents confirmed by their issuers over the exchange (issue 6, item 5): the rice licence
@@ -19,56 +15,25 @@ import { cementItem, declarationOf, IMPORTER, startCustomsApp } from '../support
  */
 const context = systemContext('document checks test');
 const year = new Date().getUTCFullYear();
-const LICENCE = `KD-LIC-${year}-000118`;
-const OTHER_IMPORTERS_LICENCE = `KD-LIC-${year}-000207`;
-const RICE_CERTIFICATE = `KD-PHY-${year}-000102`;
-const COCOA_CERTIFICATE = `KD-PHY-${year}-000104`;
 
 let platform: TestApp;
 let broker: ApiClient;
 let officer: ApiClient;
-let ministry: MinistryProcess;
-let ministryPort: number;
-let dir: string;
-
-const ministryOptions = (port: number) => ({ guichetUrl: platform.url, dataDir: path.join(dir, 'data'), keyFile: path.join(dir, 'key.pem'), port });
-
-/** Rice under a tariff line of 1006.30 in tonnes, citing the licence and the certificate given. */
-const rice = (tonnes: number, licence = LICENCE, certificate = RICE_CERTIFICATE) =>
-  cementItem({
-    hsCode: '1006.30.00.00',
-    description: 'Thai white rice, 25% broken',
-    origin: 'TH',
-    quantity: { amount: String(tonnes * 1000), unit: 'KGM' },
-    grossMassKg: String(tonnes * 1000 + 150),
-    netMassKg: String(tonnes * 1000),
-    customsValue: String(tonnes * 460),
-    documents: [
-      { type: 'import_licence', reference: licence },
-      { type: 'phytosanitary_certificate', reference: certificate },
-    ],
-  });
-const riceDeclaration = (tonnes: number, licence?: string, certificate?: string) =>
-  declarationOf({ exporter: { taxId: 'TH-0105551234567', name: 'Siam Rice Export Co., Ltd.', country: 'TH' }, transport: { mode: 'sea', meansId: 'IMO9321483', dispatchCountry: 'TH', containers: ['CSQU3054383'] }, items: [rice(tonnes, licence, certificate)] });
+let ministry: Awaited<ReturnType<typeof joinMinistry>>;
 
 const db = () => platform.database.db;
 const declarationCount = async () => Number((await db().selectFrom('customs_declarations').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
-const holdsOf = async (number: string, agency = 'COMMERCE') => (await permitBalance(db(), agency, number)).holds;
+const holdsOf = (number: string) => holdsOn(platform, number);
 
 beforeAll(async () => {
   platform = await startCustomsApp();
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'guichet-document-checks-'));
-  ministry = await startMinistryProcess(ministryOptions(0));
-  ministryPort = Number(new URL(ministry.url).port);
-  await ensureMinistrySystem(db(), context, { publicJwk: ministry.publicJwk, endpoint: ministry.url });
-  platform.exchange.invalidateRegistry();
+  ministry = await joinMinistry(platform);
   broker = await signedIn(platform.url, 'ousmane.diop', 'en');
   officer = await signedIn(platform.url, 'karim.benali', 'en');
 });
 afterAll(async () => {
-  await ministry?.stop();
+  await ministry?.close();
   await platform?.close();
-  if (dir) fs.rmSync(dir, { recursive: true, force: true });
 });
 
 describe('confirming cited documents with the agencies that issued them', () => {
@@ -143,7 +108,7 @@ describe('confirming cited documents with the agencies that issued them', () => 
     expect(await platform.customs.resumeAwaiting()).toBe(0);
     expect((await broker.request('GET', `/api/customs/declarations/${lodged.body.reference}`)).body.state).toBe('lodged');
 
-    ministry = await startMinistryProcess(ministryOptions(ministryPort));
+    await ministry.restart();
     expect(await platform.customs.resumeAwaiting()).toBeGreaterThanOrEqual(1);
     const resumed = (await broker.request('GET', `/api/customs/declarations/${lodged.body.reference}`)).body;
     expect(resumed.awaitingDocuments).toBe(false);
@@ -161,7 +126,7 @@ describe('confirming cited documents with the agencies that issued them', () => 
     const lodged = await broker.request('POST', '/api/customs/declarations', riceDeclaration(8, number, COCOA_CERTIFICATE));
     expect(lodged.body).toMatchObject({ state: 'lodged', awaitingDocuments: true });
     await revokePermit(db(), context, 'COMMERCE', number, 'Quota cancelled');
-    ministry = await startMinistryProcess(ministryOptions(ministryPort));
+    await ministry.restart();
     await platform.customs.resumeAwaiting();
     await platform.bus.drain(db());
     const after = (await broker.request('GET', `/api/customs/declarations/${lodged.body.reference}`)).body;

@@ -34,6 +34,8 @@ const sectionPages: Record<SectionId, ReactNode> = {
   exchange: page(() => import('./sections/Exchange')),
   archive: page(() => import('./sections/Archive')),
   audit: page(() => import('./sections/Audit')),
+  customs: page(() => import('./customs/OfficerSection')),
+  declarations: page(() => import('./customs/BrokerSection')),
 };
 
 /** Pages under a section's path, behind the same guard as its index. */
@@ -42,6 +44,9 @@ const sectionSubpages: Partial<Record<SectionId, RouteObject[]>> = {
   applicant: [{ path: '*', element: sectionPages.applicant }],
   // So does the exchange console (sections/Exchange.tsx).
   exchange: [{ path: '*', element: sectionPages.exchange }],
+  // So do the customs screens (customs/OfficerSection.tsx, customs/BrokerSection.tsx).
+  customs: [{ path: '*', element: sectionPages.customs }],
+  declarations: [{ path: '*', element: sectionPages.declarations }],
   backOffice: [{ path: 'cases/:id', element: page(() => import('./backoffice/CasePage')) }],
   finance: [{ path: 'reconciliations/:id', element: page(() => import('./finance/ReconciliationReportPage')) }],
 };
@@ -72,6 +77,8 @@ const routes: RouteObject[] = [
           sectionRoute('exchange'),
           sectionRoute('archive'),
           sectionRoute('audit'),
+          sectionRoute('customs'),
+          sectionRoute('declarations'),
           { path: messagesPath, element: page(() => import('./notifications/MyMessagesPage')) },
           {
             path: accountSecurityPath,

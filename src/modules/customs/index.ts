@@ -13,8 +13,15 @@ import { createSelectivity } from './selectivity.ts';
 import type { Exchange } from '../exchange/index.ts';
 import { documentConfirmation } from './declarations/confirm-documents.ts';
 import { resumeAwaiting } from './declarations/resume.ts';
+import { releaseNoteOf, type ReleaseNote } from './declarations/release-note.ts';
+import { releaseDeclaration } from './declarations/release.ts';
+import { dutySeam } from './declarations/duties.ts';
+import { createSelectivityAdmin, type SelectivityAdmin } from './selectivity-admin/service.ts';
+import { selectivityAdminRoutes } from './selectivity-admin/routes.ts';
+import type { DutySeam } from '../payments/index.ts';
 
-export type { CustomsTopics } from './declarations/events.ts';
+export type { CustomsTopics, DeclarationMoved } from './declarations/events.ts';
+export type { ReleaseNote } from './declarations/release-note.ts';
 export { customsDeclarationsMigration } from './declarations/migration.ts';
 export { customsDocumentChecksMigration } from './declarations/document-checks-migration.ts';
 export { customsReferenceMigration, ensureReferenceData } from './reference/index.ts';
@@ -23,8 +30,14 @@ export interface Customs {
   reference: ReferenceData;
   matrix: RegulatoryMatrix;
   declarations: DeclarationService;
+  /** Risk profiles, reference prices and channel rates, as administrators keep them. */
+  selectivity: SelectivityAdmin;
   /** One round of asking again about documents still unconfirmed (also run on a schedule); how many moved on. */
   resumeAwaiting(): Promise<number>;
+  /** What a declaration owes, and the move its payment makes (the payments module's seam). */
+  duties: DutySeam;
+  /** What the release note of a released declaration states (the documents module issues it). */
+  releaseNoteOf(declarationId: string): Promise<ReleaseNote>;
 }
 
 /** The customs administration's agency (its staff work the queues, its administrators keep the matrix). */
@@ -62,7 +75,11 @@ export function createCustoms({ db, bus, exchange, env, country }: CustomsDeps):
   bus.schedule('customs.resume_awaiting_documents', config.documentRetrySeconds, async () => {
     await resumeAwaiting(lodging);
   });
-  return { reference, matrix, declarations, resumeAwaiting: () => resumeAwaiting(lodging) };
+  // Paid declarations are released from the outbox: the issuers are asked again first, without holding the payment's transaction.
+  bus.subscribe('customs.declaration.paid', 'customs.release', async ({ payload }) => {
+    await releaseDeclaration(lodging, payload.declarationId);
+  });
+  return { reference, matrix, declarations, selectivity: createSelectivityAdmin({ db, customsAgencyId }), duties: dutySeam(lodging), resumeAwaiting: () => resumeAwaiting(lodging), releaseNoteOf: (id) => releaseNoteOf(db, id) };
 }
 
 export function customsRoutes(app: App, customs: Customs): void {
@@ -70,4 +87,5 @@ export function customsRoutes(app: App, customs: Customs): void {
   regulatoryRoutes(app, customs.matrix);
   declarationRoutes(app, customs.declarations);
   declarationXmlRoutes(app, customs.declarations);
+  selectivityAdminRoutes(app, customs.selectivity);
 }

@@ -7,4 +7,8 @@ export type { VerificationResult } from './verification.ts';
 export { verifyPayload, type Verdict } from './verify.ts';
 export { documentRoutes } from './routes.ts';
 export { registerDocumentIssuance } from './subscribers.ts';
+export { registerReleaseNotes } from './release-note-subscriber.ts';
+export { RELEASE_NOTE_TYPE } from './release-note-draft.ts';
 export { documentsMigration } from './migration.ts';
+export { releaseNotesMigration } from './release-note-migration.ts';
+export { issuedDocument } from './issued-document.ts';

@@ -3,6 +3,7 @@ import type { EventBus } from '../../platform/events/index.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import type { CaseService } from '../cases/index.ts';
 import type { PaymentsConfig } from './config.ts';
+import type { DutySeam } from './duties.ts';
 import type { PaymentTopics } from './events.ts';
 import type { PaymentProviderId } from './ledger.ts';
 import type { PaymentProvider } from './providers/provider.ts';
@@ -12,6 +13,8 @@ export interface PaymentServiceDeps {
   bus: EventBus<PaymentTopics>;
   /** The seam to files: what a file owes, and the move a payment makes (cases/fee-settlement.ts). */
   cases: Pick<CaseService, 'feeInvoice' | 'feeInvoiceOf' | 'settleFee' | 'relationOf'>;
+  /** The seam to customs declarations' duties; absent, only files' fees are paid. */
+  duties?: DutySeam;
   /** Mobile money is null when no operator is configured. */
   providers: { mobile_money: PaymentProvider | null; counter: PaymentProvider };
   config: PaymentsConfig;

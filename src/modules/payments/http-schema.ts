@@ -8,6 +8,7 @@ const Provider = Type.Union([Type.Literal('mobile_money'), Type.Literal('counter
 export const PaymentIntentView = Type.Object({
   id: Uuid,
   applicationId: Nullable(Uuid),
+  declarationId: Nullable(Uuid),
   reference: Nullable(Type.String()),
   provider: Provider,
   state: Type.Union([Type.Literal('pending'), Type.Literal('succeeded'), Type.Literal('failed'), Type.Literal('refund_pending'), Type.Literal('refunded')]),

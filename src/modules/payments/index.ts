@@ -5,6 +5,8 @@ export type { PaymentTopics, PaymentSucceeded, PaymentRefunded } from './events.
 export type { PaymentTables } from './schema.ts';
 export type { PaymentIntentView } from './view.ts';
 export { paymentsMigration } from './migration.ts';
+export { paymentsDutiesMigration } from './duties-migration.ts';
+export { DUTIES_PROCEDURE, type DutyInvoice, type DutySeam } from './duties.ts';
 export { paymentRoutes } from './routes.ts';
 export { counterProvider } from './providers/counter.ts';
 export { mobileMoneyProvider } from './providers/mobile-money.ts';

@@ -22,18 +22,22 @@ export function intentReads(deps: PaymentServiceDeps, resolution: ReturnType<typ
   const presentOne = async (row: PaymentRow) => (await present([row]))[0]!;
 
   /** 404 naming what was asked for: a stranger must not learn which file an intent belongs to. */
-  async function assertSees(principal: Principal, applicationId: string | null, id: string, record: 'payment' | 'application') {
+  async function assertSees(principal: Principal, applicationId: string | null, id: string, record: 'payment' | 'application', declarationId: string | null = null) {
     const hidden = (error: unknown) => {
       if (error instanceof AppError && error.status === 404) return null;
       throw error;
     };
-    const standing = applicationId ? await deps.cases.relationOf(principal, applicationId).catch(hidden) : null;
+    const standing = applicationId
+      ? await deps.cases.relationOf(principal, applicationId).catch(hidden)
+      : declarationId && deps.duties
+        ? await deps.duties.dutyInvoice(principal, declarationId).then((invoice) => invoice.relation, hidden)
+        : null;
     if (!standing || (!standing.owner && !standing.company && !standing.staff && !standing.cashier)) throw notFound(record, id);
   }
 
   async function intent(principal: Principal, context: ChangeContext, id: string): Promise<PaymentIntentView> {
     let row = await loadPayment(db, id);
-    await assertSees(principal, row.application_id, id, 'payment');
+    await assertSees(principal, row.application_id, id, 'payment', row.declaration_id);
     if (resolution.dueForQuery(row)) row = await resolution.askProvider(row, context);
     return presentOne(row);
   }

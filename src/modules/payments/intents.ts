@@ -3,22 +3,44 @@ import type { Principal } from '../../platform/auth/policy.ts';
 import type { Trx } from '../../platform/db/database.ts';
 import { jsonb } from '../../platform/db/json.ts';
 import { AppError, conflict, notFound } from '../../platform/http/errors.ts';
-import type { FeeInvoice } from '../cases/index.ts';
+import type { FeeInvoice, Standing } from '../cases/index.ts';
+import { DUTIES_PROCEDURE } from './duties.ts';
 import { providerOf, type PaymentServiceDeps } from './core.ts';
 import { earlierIntent, requestFingerprint } from './idempotency.ts';
 import type { PaymentProviderId } from './ledger.ts';
 import { applyNews, confirmPaid } from './settlement.ts';
 import { feeNotDue, loadPayment, PAID_STATES, uniqueViolation, type PaymentRow } from './store.ts';
 
-export interface MobileMoneyRequest {
-  applicationId: string;
+/** What is paid: a file's fee, or a customs declaration's duties and taxes; exactly one. */
+export interface PaymentSubject {
+  applicationId?: string;
+  declarationId?: string;
+}
+
+export interface MobileMoneyRequest extends PaymentSubject {
   provider: 'mobile_money';
   phone: string;
 }
 
-export interface CounterRequest {
-  applicationId: string;
+export interface CounterRequest extends PaymentSubject {
   receipt: string;
+}
+
+/** A file's fee or a declaration's duties, in the terms a payment needs. */
+interface Payable {
+  applicationId: string | null;
+  declarationId: string | null;
+  reference: string;
+  agencyId: string;
+  agencyCode: string;
+  procedureId: string;
+  /** Who holds the receipt of a desk payment. */
+  payerId: string | null;
+  fee: FeeInvoice['fee'];
+  due: boolean;
+  paidAt: string | null;
+  state: string;
+  relation: Standing;
 }
 
 export interface Created {
@@ -31,13 +53,26 @@ export interface Created {
 export function intentOperations(deps: PaymentServiceDeps) {
   const { db } = deps;
 
-  /** A file already paid is refused with its receipt; one not waiting for its fee, plainly. */
-  async function refuseUnlessDue(invoice: FeeInvoice) {
+  async function payableFor(principal: Principal, subject: PaymentSubject): Promise<Payable> {
+    if (subject.applicationId && !subject.declarationId) {
+      const invoice = await deps.cases.feeInvoice(principal, subject.applicationId);
+      return { ...invoice, declarationId: null, payerId: invoice.applicantId };
+    }
+    if (subject.declarationId && !subject.applicationId) {
+      if (!deps.duties) throw new AppError(503, 'payment_subject_unavailable', { subject: 'declarationId' });
+      const invoice = await deps.duties.dutyInvoice(principal, subject.declarationId);
+      return { ...invoice, applicationId: null, procedureId: DUTIES_PROCEDURE };
+    }
+    throw new AppError(400, 'payment_subject_required');
+  }
+
+  /** A file or declaration already paid is refused with its receipt; one not waiting for payment, plainly. */
+  async function refuseUnlessDue(invoice: Payable) {
     if (invoice.paidAt !== null) {
       const paid = await db
         .selectFrom('payments')
         .select(['id', 'receipt_number'])
-        .where('application_id', '=', invoice.applicationId)
+        .where(invoice.applicationId ? 'application_id' : 'declaration_id', '=', invoice.applicationId ?? invoice.declarationId)
         .where('state', 'in', [...PAID_STATES])
         .where('receipt_number', 'is not', null)
         .orderBy('settled_at', 'desc')
@@ -52,7 +87,7 @@ export function intentOperations(deps: PaymentServiceDeps) {
     principal: Principal,
     key: string,
     fingerprint: string,
-    values: { invoice: FeeInvoice; provider: PaymentProviderId; payerId: string | null; phone: string | null; deskAgencyCode: string | null; providerReference: string | null },
+    values: { invoice: Payable; provider: PaymentProviderId; payerId: string | null; phone: string | null; deskAgencyCode: string | null; providerReference: string | null },
     then: (trx: Trx, row: PaymentRow) => Promise<PaymentRow>,
   ): Promise<Created> {
     const { invoice } = values;
@@ -62,6 +97,7 @@ export function intentOperations(deps: PaymentServiceDeps) {
           .insertInto('payments')
           .values({
             application_id: invoice.applicationId,
+            declaration_id: invoice.declarationId,
             reference: invoice.reference,
             agency_id: invoice.agencyId,
             agency_code: invoice.agencyCode,
@@ -104,8 +140,8 @@ export function intentOperations(deps: PaymentServiceDeps) {
     const earlier = await earlierIntent(db, principal.id, key, fingerprint);
     if (earlier) return { row: earlier, created: false };
     const provider = providerOf(deps, 'mobile_money');
-    const invoice = await deps.cases.feeInvoice(principal, request.applicationId);
-    if (!invoice.relation.owner && !invoice.relation.company) throw notFound('application', request.applicationId);
+    const invoice = await payableFor(principal, request);
+    if (!invoice.relation.owner && !invoice.relation.company) throw notFound(invoice.applicationId ? 'application' : 'declaration', (invoice.applicationId ?? invoice.declarationId)!);
     await refuseUnlessDue(invoice);
     const phone = request.phone.replace(/^\+/, '');
     const made = await insertOnce(principal, key, fingerprint, { invoice, provider: 'mobile_money', payerId: principal.id, phone, deskAgencyCode: null, providerReference: null }, async (trx, row) => {
@@ -137,13 +173,13 @@ export function intentOperations(deps: PaymentServiceDeps) {
     const fingerprint = requestFingerprint('counter', request);
     const earlier = await earlierIntent(db, principal.id, key, fingerprint);
     if (earlier) return { row: earlier, created: false };
-    const invoice = await deps.cases.feeInvoice(principal, request.applicationId);
+    const invoice = await payableFor(principal, request);
     if (!invoice.relation.cashier) throw new AppError(403, 'action_not_yours', { action: 'fee_paid' });
     await refuseUnlessDue(invoice);
     const deskAgencyId = principal.grants.find((g) => g.role === 'cashier' && g.agencyId !== null)?.agencyId ?? invoice.agencyId;
     const desk = await db.selectFrom('agencies').select('code').where('id', '=', deskAgencyId).executeTakeFirstOrThrow();
     const receipt = request.receipt.trim();
-    return insertOnce(principal, key, fingerprint, { invoice, provider: 'counter', payerId: invoice.applicantId, phone: null, deskAgencyCode: desk.code, providerReference: receipt }, async (trx, row) => {
+    return insertOnce(principal, key, fingerprint, { invoice, provider: 'counter', payerId: invoice.payerId, phone: null, deskAgencyCode: desk.code, providerReference: receipt }, async (trx, row) => {
       const answer = await deps.providers.counter.initiate({ paymentId: row.id, amount: row.amount, currency: row.currency, payerAccount: receipt, description: invoice.reference });
       if (answer.outcome !== 'accepted') throw new Error('the counter always accepts what the cashier records');
       return (await confirmPaid(deps, trx, context, row, { providerReference: answer.providerReference }, true))!;

@@ -28,9 +28,9 @@ export function paymentRoutes(app: App, payments: PaymentService): void {
     config: { access: 'payments.pay' },
     schema: {
       tags,
-      summary: "Pay a file's fee by mobile money: the operator prompts the phone; the intent settles when it calls back",
+      summary: "Pay a file's fee (applicationId) or a customs declaration's duties (declarationId) by mobile money: the operator prompts the phone; the intent settles when it calls back",
       headers: IdempotencyHeaders,
-      body: Closed({ applicationId: Uuid, provider: Type.Literal('mobile_money'), phone: Type.String({ pattern: '^\\+?[0-9]{8,15}$' }) }),
+      body: Closed({ applicationId: Type.Optional(Uuid), declarationId: Type.Optional(Uuid), provider: Type.Literal('mobile_money'), phone: Type.String({ pattern: '^\\+?[0-9]{8,15}$' }) }),
       response: { 200: PaymentIntentView, 201: PaymentIntentView, ...errors(400, 401, 403, 404, 409, 422, 503) },
     },
   }, async (request, reply) => {
@@ -52,9 +52,9 @@ export function paymentRoutes(app: App, payments: PaymentService): void {
     config: { access: 'payments.record_counter' },
     schema: {
       tags,
-      summary: "A cashier records a fee paid in cash at the desk, with the paper receipt's number; the file moves on",
+      summary: "A cashier records a fee (applicationId) or duties (declarationId) paid in cash at the desk, with the paper receipt's number; the file or declaration moves on",
       headers: IdempotencyHeaders,
-      body: Closed({ applicationId: Uuid, receipt: Type.String({ minLength: 1, maxLength: 64 }) }),
+      body: Closed({ applicationId: Type.Optional(Uuid), declarationId: Type.Optional(Uuid), receipt: Type.String({ minLength: 1, maxLength: 64 }) }),
       response: { 200: PaymentIntentView, 201: PaymentIntentView, ...errors(400, 401, 403, 404, 409, 422) },
     },
   }, async (request, reply) => {

@@ -13,6 +13,8 @@ export interface FeeLineSnapshot {
 export interface PaymentsTable {
   id: Generated<string>;
   application_id: string | null;
+  /** Or the customs declaration whose duties and taxes it pays. */
+  declaration_id: ColumnType<string | null, string | null | undefined, string | null>;
   /** The file's reference, as the payer and the statement quote it. */
   reference: string | null;
   /** The agency the fee is paid to. */

@@ -8,6 +8,11 @@ import { transition, type PaymentNews } from './payment-states.ts';
 import type { PaymentsTable } from './schema.ts';
 import { feeNotDue, lockPayment, type PaymentRow } from './store.ts';
 
+const dutiesOf = (deps: PaymentServiceDeps) => {
+  if (!deps.duties) throw new Error('a payment for a customs declaration, on a platform without customs');
+  return deps.duties;
+};
+
 /** What the bringer of the news knows besides the news itself. */
 export interface Facts {
   providerReference?: string | null;
@@ -73,9 +78,9 @@ export async function applyNews(deps: PaymentServiceDeps, trx: Trx, context: Cha
 
   if (step.post === 'credit_fee') {
     await postEntry(trx, moved.id, 'credit', feeCredit(creditedPayment(moved)));
-    if (moved.application_id) {
-      await deps.cases.settleFee(trx, context, moved.application_id, { paymentId: moved.id, receipt: moved.receipt_number!, channel: moved.provider, amount: moved.amount, currency: moved.currency });
-    }
+    const settlement = { paymentId: moved.id, receipt: moved.receipt_number!, channel: moved.provider, amount: moved.amount, currency: moved.currency };
+    if (moved.application_id) await deps.cases.settleFee(trx, context, moved.application_id, settlement);
+    if (moved.declaration_id) await dutiesOf(deps).settleDuties(trx, context, moved.declaration_id, settlement);
     await deps.bus.emit(trx, 'payment.succeeded', {
       paymentId: moved.id,
       applicationId: moved.application_id,
@@ -131,7 +136,7 @@ export async function applyNews(deps: PaymentServiceDeps, trx: Trx, context: Cha
  * simply does not take cash for a fee that is not due.
  */
 export async function confirmPaid(deps: PaymentServiceDeps, trx: Trx, context: ChangeContext, payment: PaymentRow, facts: Facts, strict = false): Promise<PaymentRow | null> {
-  const invoice = payment.application_id ? await deps.cases.feeInvoiceOf(trx, payment.application_id) : null;
+  const invoice = payment.application_id ? await deps.cases.feeInvoiceOf(trx, payment.application_id) : payment.declaration_id ? await dutiesOf(deps).dutyInvoiceOf(trx, payment.declaration_id) : null;
   const feeDue = invoice !== null && invoice.due && invoice.paidAt === null && invoice.fee?.total === payment.amount && invoice.fee.currency === payment.currency;
   if (!feeDue && strict) throw feeNotDue(invoice);
   return applyNews(deps, trx, context, payment, { kind: 'paid', feeDue }, facts);

@@ -3,6 +3,7 @@ import type { PaymentRow } from './store.ts';
 export interface PaymentIntentView {
   id: string;
   applicationId: string | null;
+  declarationId: string | null;
   reference: string | null;
   provider: PaymentRow['provider'];
   state: PaymentRow['state'];
@@ -24,6 +25,7 @@ export function intentView(row: PaymentRow, phonePagesUrl: string | null, receip
   return {
     id: row.id,
     applicationId: row.application_id,
+    declarationId: row.declaration_id,
     reference: row.reference,
     provider: row.provider,
     state: row.state,

@@ -4,12 +4,16 @@ import type { Role, RoleAssignment, SessionUser } from '../api/types';
  * The shell's sections and the roles that open each of them. This only decides what the
  * navigation shows; the server enforces the same rules on every API call.
  */
-export type SectionId = 'applicant' | 'backOffice' | 'finance' | 'administration' | 'exchange' | 'archive' | 'audit';
+export type SectionId = 'applicant' | 'backOffice' | 'finance' | 'administration' | 'exchange' | 'archive' | 'audit' | 'customs' | 'declarations';
 
 export interface Section {
   id: SectionId;
   path: string;
   roles: readonly Role[];
+  /** Only grants for these agencies (or national ones) open it, as an agency-scoped permission decides. */
+  agencies?: readonly string[];
+  /** Only an account acting for a company opens it (the server lodges as that company). */
+  needsCompany?: boolean;
 }
 
 export const sections: readonly Section[] = [
@@ -22,6 +26,10 @@ export const sections: readonly Section[] = [
   { id: 'exchange', path: '/exchange', roles: ['platform_admin', 'auditor'] },
   { id: 'archive', path: '/archive', roles: ['archivist'] },
   { id: 'audit', path: '/audit', roles: ['auditor'] },
+  // The customs officers' queues and inspections (customs.work: officers and administrators of Customs).
+  { id: 'customs', path: '/customs', roles: ['officer', 'agency_admin'], agencies: ['CUSTOMS'] },
+  // Lodging and following declarations (customs.declare: a broker or trader acting for its company).
+  { id: 'declarations', path: '/declarations', roles: ['applicant'], needsCompany: true },
 ];
 
 export const accountSecurityPath = '/account/security';
@@ -38,11 +46,16 @@ export function section(id: SectionId): Section {
 
 /** The assignments that open a section: their agencies are the ones the section works for. */
 export function assignmentsFor(user: SessionUser, id: SectionId): RoleAssignment[] {
-  const { roles } = section(id);
-  return user.roles.filter((assignment) => roles.includes(assignment.role));
+  const { roles, agencies } = section(id);
+  return user.roles.filter(
+    (assignment) =>
+      roles.includes(assignment.role) &&
+      (!agencies || assignment.agencyId === null || (assignment.agencyCode !== null && agencies.includes(assignment.agencyCode))),
+  );
 }
 
 export function canOpen(user: SessionUser, id: SectionId): boolean {
+  if (section(id).needsCompany && user.company === null) return false;
   return assignmentsFor(user, id).length > 0;
 }
 

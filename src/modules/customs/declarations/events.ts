@@ -12,4 +12,7 @@ export interface CustomsTopics {
   'customs.declaration.lodged': DeclarationMoved;
   'customs.declaration.assessed': DeclarationMoved;
   'customs.declaration.rejected': DeclarationMoved;
+  'customs.declaration.paid': DeclarationMoved;
+  /** The goods may leave customs: the documents module issues the release note (ReleaseNote). */
+  'customs.declaration.released': DeclarationMoved;
 }

@@ -27,4 +27,6 @@ export const taxAssessed = (d: Declared, assessment: Assessment, at: Date): Decl
   total: assessment.total,
 });
 
+export const cleared = (d: Declared, at: Date): DeclarationNotification => ({ ...accepted(d, at), kind: 'cleared' });
+
 export const rejected = (d: Declared, errors: DeclarationNotification['errors'], at: Date): DeclarationNotification => ({ ...accepted(d, at), kind: 'rejected', errors });

@@ -34,6 +34,8 @@ export interface CustomsDeclarationsTable {
   document_checks: ColumnType<unknown, unknown | undefined, unknown>;
   /** Lodged, waiting for an issuer's service to answer about a cited document. */
   awaiting_documents: ColumnType<boolean, boolean | undefined, boolean>;
+  /** How the duties were paid: { paymentId, receiptNumber, channel, amount, currency, paidAt }. */
+  payment: Json | null;
   created_by: string | null;
   created_at: Generated<Date>;
   updated_at: ColumnType<Date, Date | undefined, Date>;
