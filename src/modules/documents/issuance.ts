@@ -1,23 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { LocalisedText } from '../../platform/auth/schema.ts';
-import { recordAudit, systemContext, type ChangeContext } from '../../platform/audit/record.ts';
-import { jsonb } from '../../platform/db/json.ts';
+import { systemContext, type ChangeContext } from '../../platform/audit/record.ts';
 import type { PaymentSucceeded } from '../payments/index.ts';
 import type { DocumentServiceDeps } from './core.ts';
 import { applicationDraft, receiptDraft, signedDocumentOf, type DocumentDraft } from './draft.ts';
 import { sealPayload } from './payload.ts';
 import { renderDocumentPdf } from './pdf/render.ts';
+import { recordIssued, type DocumentLinks } from './record-issued.ts';
 import { documentRows, nextNumber, summaryOf, type DocumentSummary } from './store.ts';
-
-/** What ties a document to the rest of the platform. */
-interface DocumentLinks {
-  agencyId: string;
-  applicationId: string | null;
-  paymentId: string | null;
-  holderId: string | null;
-  holderCompanyId: string | null;
-  holderReference: string | null;
-}
 
 /** Who issues when nobody clicked: the outbox subscriber acting on an approval or a payment. */
 export const ISSUER = systemContext('documents');
@@ -52,51 +42,10 @@ export function documentIssuance(deps: DocumentServiceDeps) {
     const payload = sealPayload(signedDocumentOf(draft), signer);
     const { pdf } = await renderDocumentPdf({ draft, country: deps.country.names, kid: signer.kid, verifyUrl, payload });
     const blob = await blobs.put(db, pdf, 'issued_document');
-    const inserted = await db.transaction().execute(async (trx) => {
-      const row = await trx
-        .insertInto('documents')
-        .values({
-          id: draft.id,
-          number: draft.number,
-          kind: draft.kind,
-          type: draft.type,
-          title: jsonb(draft.title),
-          agency_id: links.agencyId,
-          application_id: links.applicationId,
-          payment_id: links.paymentId,
-          holder_id: links.holderId,
-          holder_company_id: links.holderCompanyId,
-          holder_name: draft.holder.name,
-          holder_reference: links.holderReference,
-          language: draft.language,
-          fields: jsonb(draft.fields),
-          issued_at: draft.issuedAt,
-          valid_from: draft.validFrom,
-          valid_until: draft.validUntil,
-          kid: signer.kid,
-          payload,
-          pdf_sha256: blob.sha256,
-        })
-        .onConflict((oc) =>
-          draft.kind === 'receipt'
-            ? oc.column('payment_id').where('kind', '=', 'receipt').doNothing()
-            : oc.columns(['application_id', 'type']).where('kind', '=', 'document').doNothing(),
-        )
-        .returning('id')
-        .executeTakeFirst();
-      if (!row) return false;
-      const event = { documentId: draft.id, type: draft.type, agencyCode: draft.agency.code, applicationId: links.applicationId, paymentId: links.paymentId };
-      await bus.emit(trx, 'document.issued', event);
-      await recordAudit(trx, context, {
-        action: 'document.issued',
-        recordType: 'document',
-        recordId: draft.id,
-        agencyId: links.agencyId,
-        after: { number: draft.number, type: draft.type, holder: draft.holder.name, validFrom: draft.validFrom, validUntil: draft.validUntil, kid: signer.kid, pdfSha256: blob.sha256 },
-        details: { number: draft.number, applicationId: links.applicationId, paymentId: links.paymentId },
-      });
-      return true;
-    });
+    const signed = { draft, links, kid: signer.kid, payload, pdfSha256: blob.sha256 };
+    const inserted = await db.transaction().execute((trx) =>
+      recordIssued(trx, bus, context, signed, { applicationId: links.applicationId, paymentId: links.paymentId }, draft.kind === 'receipt' ? 'per_payment' : 'per_file'),
+    );
     const issued = inserted ? await documentRows(db).where('documents.id', '=', draft.id).executeTakeFirstOrThrow().then(summaryOf) : null;
     // Lost a race with another delivery of the same event: the first document stands.
     const winner = issued ?? (await existing(links.paymentId ? { paymentId: links.paymentId } : { applicationId: links.applicationId ?? '', type: draft.type }));

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { recordAudit, type ChangeContext } from '../../platform/audit/record.ts';
-import { jsonb } from '../../platform/db/json.ts';
+import type { ChangeContext } from '../../platform/audit/record.ts';
 import { isLocale } from '../../platform/i18n/i18n.ts';
 import type { ReleaseNote } from '../customs/index.ts';
 import type { DocumentServiceDeps } from './core.ts';
@@ -8,6 +7,7 @@ import { signedDocumentOf } from './draft.ts';
 import { ISSUER } from './issuance.ts';
 import { sealPayload } from './payload.ts';
 import { renderDocumentPdf } from './pdf/render.ts';
+import { recordIssued } from './record-issued.ts';
 import { releaseNoteDraft } from './release-note-draft.ts';
 import { documentRows, nextNumber, summaryOf, type DocumentSummary } from './store.ts';
 
@@ -64,41 +64,9 @@ export function releaseNoteIssuance(deps: Omit<DocumentServiceDeps, 'cases'>) {
         .executeTakeFirst();
       // Another delivery issued it meanwhile: nothing is written, its note stands.
       if (!linked) return;
-      await trx
-        .insertInto('documents')
-        .values({
-          id: draft.id,
-          number: draft.number,
-          kind: draft.kind,
-          type: draft.type,
-          title: jsonb(draft.title),
-          agency_id: agency.id,
-          application_id: null,
-          payment_id: null,
-          // The account that asked for it, as an application's applicant: the broker who lodged.
-          holder_id: broker?.id ?? null,
-          holder_company_id: companyId,
-          holder_name: draft.holder.name,
-          holder_reference: note.holder.taxId,
-          language: draft.language,
-          fields: jsonb(draft.fields),
-          issued_at: draft.issuedAt,
-          valid_from: draft.validFrom,
-          valid_until: draft.validUntil,
-          kid: signer.kid,
-          payload,
-          pdf_sha256: blob.sha256,
-        })
-        .execute();
-      await bus.emit(trx, 'document.issued', { documentId: draft.id, type: draft.type, agencyCode: CUSTOMS_AGENCY, applicationId: null, paymentId: null });
-      await recordAudit(trx, context, {
-        action: 'document.issued',
-        recordType: 'document',
-        recordId: draft.id,
-        agencyId: agency.id,
-        after: { number: draft.number, type: draft.type, holder: draft.holder.name, validFrom: draft.validFrom, validUntil: draft.validUntil, kid: signer.kid, pdfSha256: blob.sha256 },
-        details: { number: draft.number, declarationId: note.declarationId, declarationReference: note.reference },
-      });
+      const links = { agencyId: agency.id, applicationId: null, paymentId: null, holderId: broker?.id ?? null, holderCompanyId: companyId, holderReference: note.holder.taxId };
+      // The account that asked for it, as an application's applicant, is the broker who lodged.
+      await recordIssued(trx, bus, context, { draft, links, kid: signer.kid, payload, pdfSha256: blob.sha256 }, { declarationId: note.declarationId, declarationReference: note.reference });
     });
     const issued = await releaseNoteOfDeclaration(note.declarationId);
     if (!issued) throw new Error(`release note ${draft.number} was neither inserted nor found`);
