@@ -11,7 +11,7 @@ import { registerFederation, type FederationTopics } from './modules/federation/
 import { createCustoms, customsRoutes, type Customs, type CustomsTopics } from './modules/customs/index.ts';
 import { providePermitServices, registerPermitsFromDocuments } from './modules/permits/index.ts';
 import { notificationConfig, notificationRoutes, registerNotifications } from './modules/notifications/index.ts';
-import { counterProvider, createPaymentService, mobileMoneyProvider, paymentRoutes, paymentsConfig, type PaymentService, type PaymentTopics } from './modules/payments/index.ts';
+import { counterProvider, prepaidProvider, createPaymentService, mobileMoneyProvider, paymentRoutes, paymentsConfig, type PaymentService, type PaymentTopics } from './modules/payments/index.ts';
 import { purgeExpiredSessions } from './platform/auth/session-purge.ts';
 import { createBlobStore } from './platform/blobs/index.ts';
 import { createEventBus, pruneDeliveredEvents, type EventBus } from './platform/events/index.ts';
@@ -103,9 +103,9 @@ export async function buildApp({ config, database, box, env = process.env }: App
     cases,
     duties: customs.duties,
     config: paymentSettings,
-    country: { code: DEMO_COUNTRY.code },
+    country: { code: DEMO_COUNTRY.code, currency: DEMO_COUNTRY.currency },
     logger: app.log,
-    providers: { mobile_money: paymentSettings.mobileMoney && mobileMoneyProvider(paymentSettings.mobileMoney), counter: counterProvider() },
+    providers: { mobile_money: paymentSettings.mobileMoney && mobileMoneyProvider(paymentSettings.mobileMoney), counter: counterProvider(), prepaid: prepaidProvider() },
     receiptDocuments: documents.receiptsOf,
   });
   paymentRoutes(app, payments);

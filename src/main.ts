@@ -5,6 +5,8 @@ import { seedDemoCustoms } from './demo/customs-seed.ts';
 import { seedDemoCountry } from './demo/seed.ts';
 import { exchangeConfig } from './modules/exchange/index.ts';
 import { ensureReferenceData } from './modules/customs/index.ts';
+import { ensurePermitServices } from './modules/permits/index.ts';
+import { systemContext } from './platform/audit/record.ts';
 import { publishShippedDefinitions, readShippedDefinitions } from './modules/catalogue/index.ts';
 import type { EventBus } from './platform/events/index.ts';
 import { migrations } from './migrations.ts';
@@ -41,6 +43,8 @@ export async function startPlatform(config: Config, env: NodeJS.ProcessEnv = pro
       await seedDemoCustoms(database.db);
       await publishShippedDefinitions(database.db, await readShippedDefinitions());
     }
+    // The permit registers' exchange services, on whichever agencies are members (idempotent, audited).
+    await ensurePermitServices(database.db, systemContext('platform'), DEMO_COUNTRY.code);
     const box = secretBox(await loadServerKey(process.env, config.dataDir));
     const { app, bus, exchange } = await buildApp({ config, database, box, env });
     bus.start(database.db);

@@ -6,7 +6,7 @@ import { systemContext } from '../../src/platform/audit/record.ts';
 import type { TestApp } from '../support/app.ts';
 import { signedIn } from '../support/applications.ts';
 import type { ApiClient } from '../support/client.ts';
-import { IMPORTER, startCustomsApp } from '../support/customs.ts';
+import { BROKER, declarationOf, IMPORTER, startCustomsApp } from '../support/customs.ts';
 import { holdsOf, joinMinistry, LICENCE, riceDeclaration } from '../support/customs-documents.ts';
 import { answerOnPhone, ledger } from '../payments/support.ts';
 
@@ -101,6 +101,34 @@ describe('paying duties and releasing the goods', () => {
     expect(await holdsOf(platform, number)).toEqual([{ declarationId: declaration.id, quantity: 12, state: 'held' }]);
     const audit = await db().selectFrom('audit_entries').select('action').where('record_id', '=', declaration.id).orderBy('seq').execute();
     expect(audit.map((a) => a.action).at(-1)).toBe('customs.release_blocked');
+  });
+
+  it('takes duties from the broker\'s prepaid account: one of two payments racing for the last of the balance goes through', async () => {
+    const first = await assessedDeclaration(declarationOf());
+    const second = await assessedDeclaration(declarationOf());
+    const broke = await broker.request('POST', '/api/payments/prepaid', { declarationId: first.id }, { 'idempotency-key': key() });
+    expect(broke.status).toBe(409);
+    expect(broke.body.error).toMatchObject({ code: 'prepaid_insufficient', details: { balance: 0, amount: first.totalDue } });
+
+    const deposit = first.totalDue + Math.floor(second.totalDue / 2);
+    const deposited = await cashier.request('POST', '/api/payments/prepaid/deposits', { taxId: BROKER.taxId, amount: deposit, receipt: `DEP-${randomUUID().slice(0, 8)}` }, { 'idempotency-key': key() });
+    expect(deposited.status, JSON.stringify(deposited.body)).toBe(201);
+    expect(deposited.body).toMatchObject({ provider: 'counter', state: 'succeeded', amount: deposit });
+    expect((await broker.request('GET', `/api/payments/prepaid/${BROKER.taxId}`)).body).toMatchObject({ balance: deposit, currency: 'XOF' });
+    expect((await broker.request('GET', `/api/payments/prepaid/${IMPORTER.taxId}`)).status).toBe(404);
+
+    const raced = await Promise.all([first, second].map((d) => broker.request('POST', '/api/payments/prepaid', { declarationId: d.id }, { 'idempotency-key': key() })));
+    expect(raced.map((r) => r.status).sort()).toEqual([201, 409]);
+    const paid = raced.find((r) => r.status === 201)!.body;
+    expect(paid).toMatchObject({ provider: 'prepaid', state: 'succeeded' });
+    const winner = [first, second].find((d) => d.id === paid.declarationId)!;
+    expect((await broker.request('GET', `/api/payments/prepaid/${BROKER.taxId}`)).body.balance).toBe(deposit - winner.totalDue);
+    await settled();
+    expect((await declarationNamed(winner.reference)).state).toBe('released');
+    const loser = [first, second].find((d) => d.id !== paid.declarationId)!;
+    expect((await declarationNamed(loser.reference)).state).toBe('assessed');
+    const stored = await db().selectFrom('payments').select('id').where('declaration_id', '=', loser.id).execute();
+    expect(stored).toEqual([]);
   });
 
   it('refuses to take duties that are not due, and hides a declaration from strangers', async () => {

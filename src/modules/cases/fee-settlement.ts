@@ -24,7 +24,7 @@ export interface FeeInvoice extends FileIdentity {
 export interface FeeSettlement {
   paymentId: string;
   receipt: string;
-  channel: 'mobile_money' | 'counter';
+  channel: 'mobile_money' | 'counter' | 'prepaid';
   amount: number;
   currency: string;
 }

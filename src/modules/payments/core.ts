@@ -16,10 +16,10 @@ export interface PaymentServiceDeps {
   /** The seam to customs declarations' duties; absent, only files' fees are paid. */
   duties?: DutySeam;
   /** Mobile money is null when no operator is configured. */
-  providers: { mobile_money: PaymentProvider | null; counter: PaymentProvider };
+  providers: { mobile_money: PaymentProvider | null; counter: PaymentProvider; prepaid: PaymentProvider };
   config: PaymentsConfig;
-  /** The country's code, which prefixes receipt numbers. */
-  country: { code: string };
+  /** The country's code, which prefixes receipt numbers, and its currency (deposits). */
+  country: { code: string; currency: string };
   logger: { warn(obj: object, msg: string): void; error(obj: object, msg: string): void };
   /** The receipts issued for these payments as verifiable documents (documents module): payment id → document id. */
   receiptDocuments: (paymentIds: readonly string[]) => Promise<Map<string, string>>;

@@ -3,7 +3,7 @@ import { Uuid } from '../../platform/http/schema.ts';
 
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([schema, Type.Null()]);
 const Localised = Type.Object({ fr: Type.String(), ar: Type.String(), en: Type.String() });
-const Provider = Type.Union([Type.Literal('mobile_money'), Type.Literal('counter')]);
+const Provider = Type.Union([Type.Literal('mobile_money'), Type.Literal('counter'), Type.Literal('prepaid')]);
 
 export const PaymentIntentView = Type.Object({
   id: Uuid,

@@ -9,4 +9,5 @@ export { paymentsDutiesMigration } from './duties-migration.ts';
 export { DUTIES_PROCEDURE, type DutyInvoice, type DutySeam } from './duties.ts';
 export { paymentRoutes } from './routes.ts';
 export { counterProvider } from './providers/counter.ts';
+export { prepaidProvider } from './providers/prepaid.ts';
 export { mobileMoneyProvider } from './providers/mobile-money.ts';

@@ -5,9 +5,10 @@ import { jsonb } from '../../platform/db/json.ts';
 import { AppError, conflict, notFound } from '../../platform/http/errors.ts';
 import type { FeeInvoice, Standing } from '../cases/index.ts';
 import { DUTIES_PROCEDURE } from './duties.ts';
+import { lockedPrepaidBalance } from './ledger-store.ts';
 import { providerOf, type PaymentServiceDeps } from './core.ts';
 import { earlierIntent, requestFingerprint } from './idempotency.ts';
-import type { PaymentProviderId } from './ledger.ts';
+import { PREPAID_DEPOSIT, type PaymentProviderId } from './ledger.ts';
 import { applyNews, confirmPaid } from './settlement.ts';
 import { feeNotDue, loadPayment, PAID_STATES, uniqueViolation, type PaymentRow } from './store.ts';
 
@@ -25,6 +26,20 @@ export interface MobileMoneyRequest extends PaymentSubject {
 export interface CounterRequest extends PaymentSubject {
   receipt: string;
 }
+
+export interface DepositRequest {
+  /** The company whose prepaid account is credited. */
+  taxId: string;
+  amount: number;
+  /** The desk's paper receipt number. */
+  receipt: string;
+}
+
+export interface PrepaidRequest {
+  declarationId: string;
+}
+
+const DEPOSIT_LABEL = { fr: 'Dépôt sur compte prépayé', ar: 'إيداع في حساب مسبق الدفع', en: 'Prepaid account deposit' };
 
 /** A file's fee or a declaration's duties, in the terms a payment needs. */
 interface Payable {
@@ -87,7 +102,7 @@ export function intentOperations(deps: PaymentServiceDeps) {
     principal: Principal,
     key: string,
     fingerprint: string,
-    values: { invoice: Payable; provider: PaymentProviderId; payerId: string | null; phone: string | null; deskAgencyCode: string | null; providerReference: string | null },
+    values: { invoice: Payable; provider: PaymentProviderId; payerId: string | null; phone: string | null; deskAgencyCode: string | null; providerReference: string | null; prepaidTaxId?: string },
     then: (trx: Trx, row: PaymentRow) => Promise<PaymentRow>,
   ): Promise<Created> {
     const { invoice } = values;
@@ -112,6 +127,7 @@ export function intentOperations(deps: PaymentServiceDeps) {
             request_hash: fingerprint,
             phone: values.phone,
             desk_agency_code: values.deskAgencyCode,
+            prepaid_tax_id: values.prepaidTaxId ?? null,
             provider_reference: values.providerReference,
           })
           .returningAll()
@@ -186,5 +202,69 @@ export function intentOperations(deps: PaymentServiceDeps) {
     });
   }
 
-  return { payByMobileMoney, payAtCounter };
+  /** The desk an account's cashier works at: their cashier grant's agency. */
+  async function deskOf(principal: Principal, fallbackAgencyId: string) {
+    const agencyId = principal.grants.find((g) => g.role === 'cashier' && g.agencyId !== null)?.agencyId ?? fallbackAgencyId;
+    return db.selectFrom('agencies').select(['id', 'code']).where('id', '=', agencyId).executeTakeFirstOrThrow();
+  }
+
+  /**
+   * A cashier takes a deposit on a company's prepaid account (a broker paying ahead for the duties
+   * of its declarations): recorded and credited to the account at once, with a receipt.
+   */
+  async function depositOnPrepaid(principal: Principal, context: ChangeContext, request: DepositRequest, key: string): Promise<Created> {
+    const fingerprint = requestFingerprint('prepaid_deposit', request);
+    const earlier = await earlierIntent(db, principal.id, key, fingerprint);
+    if (earlier) return { row: earlier, created: false };
+    if (!principal.grants.some((g) => g.role === 'cashier')) throw new AppError(403, 'action_not_yours', { action: 'prepaid_deposit' });
+    const company = await db.selectFrom('companies').select(['tax_id', 'name']).where('tax_id', '=', request.taxId).executeTakeFirst();
+    if (!company) throw notFound('company', request.taxId);
+    const treasury = await db.selectFrom('agencies').select('id').where('code', '=', 'TREASURY').executeTakeFirst();
+    const desk = await deskOf(principal, treasury?.id ?? '');
+    const receipt = request.receipt.trim();
+    const invoice: Payable = {
+      applicationId: null,
+      declarationId: null,
+      reference: company.tax_id,
+      agencyId: desk.id,
+      agencyCode: desk.code,
+      procedureId: PREPAID_DEPOSIT,
+      payerId: null,
+      fee: { lines: [{ label: DEPOSIT_LABEL, amount: request.amount }], total: request.amount, currency: deps.country.currency },
+      due: true,
+      paidAt: null,
+      state: 'deposit',
+      relation: { owner: false, company: false, staff: false, cashier: true },
+    };
+    return insertOnce(principal, key, fingerprint, { invoice, provider: 'counter', payerId: null, phone: null, deskAgencyCode: desk.code, providerReference: receipt, prepaidTaxId: company.tax_id }, async (trx, row) =>
+      (await confirmPaid(deps, trx, context, row, { providerReference: receipt }, true))!,
+    );
+  }
+
+  /**
+   * The declarant's company pays duties from its prepaid account: the account row is locked, so two
+   * payments racing for the last of the balance are served one after the other, and the second
+   * is refused (409 prepaid_insufficient) with nothing stored.
+   */
+  async function payFromPrepaid(principal: Principal, context: ChangeContext, request: PrepaidRequest, key: string): Promise<Created> {
+    const fingerprint = requestFingerprint('prepaid', request);
+    const earlier = await earlierIntent(db, principal.id, key, fingerprint);
+    if (earlier) return { row: earlier, created: false };
+    const invoice = await payableFor(principal, request);
+    if (!invoice.relation.company || !principal.companyId) throw notFound(invoice.applicationId ? 'application' : 'declaration', (invoice.applicationId ?? invoice.declarationId)!);
+    await refuseUnlessDue(invoice);
+    const { tax_id: taxId } = await db.selectFrom('companies').select('tax_id').where('id', '=', principal.companyId).executeTakeFirstOrThrow();
+    return insertOnce(principal, key, fingerprint, { invoice, provider: 'prepaid', payerId: principal.id, phone: null, deskAgencyCode: null, providerReference: null, prepaidTaxId: taxId }, async (trx, row) => {
+      const balance = await lockedPrepaidBalance(trx, taxId, row.currency);
+      if (balance < row.amount) {
+        const shortfall = { balance, amount: row.amount, currency: row.currency };
+        throw new AppError(409, 'prepaid_insufficient', shortfall, shortfall);
+      }
+      const answer = await deps.providers.prepaid.initiate({ paymentId: row.id, amount: row.amount, currency: row.currency, payerAccount: taxId, description: invoice.reference });
+      if (answer.outcome !== 'accepted') throw new Error('a prepaid account always accepts what its balance covers');
+      return (await confirmPaid(deps, trx, context, row, { providerReference: answer.providerReference }, true))!;
+    });
+  }
+
+  return { payByMobileMoney, payAtCounter, depositOnPrepaid, payFromPrepaid };
 }

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { LocalisedText } from '../../platform/auth/schema.ts';
 import type { Db, Trx } from '../../platform/db/database.ts';
 import { jsonb } from '../../platform/db/json.ts';
-import { journal, normalBalance, type AccountKind, type JournalEntry, type LedgerAccount } from './ledger.ts';
+import { journal, normalBalance, prepaidAccount, type AccountKind, type JournalEntry, type LedgerAccount } from './ledger.ts';
 
 /** Writes an entry built by the pure ledger; accounts are opened the first time money touches them. */
 export async function postEntry(trx: Trx, paymentId: string, kind: 'credit' | 'reversal', entry: JournalEntry): Promise<void> {
@@ -68,4 +68,20 @@ export async function accountBalances(db: Db, agencyCodes: readonly string[] | n
      group by a.code, a.kind, a.agency_code, a.label, m.currency
      order by a.kind, a.code, m.currency`.execute(db);
   return rows.map((r) => ({ account: r.code, label: r.label, kind: r.kind, agencyCode: r.agency_code, balance: normalBalance(r.kind, r.debits, r.credits), currency: r.currency }));
+}
+
+/**
+ * A company's prepaid balance, its account row locked until the transaction ends so that payments
+ * spending it are taken one at a time. No account yet: nothing was ever deposited.
+ */
+export async function lockedPrepaidBalance(trx: Trx, taxId: string, currency: string): Promise<number> {
+  const account = prepaidAccount(taxId);
+  const row = await trx.selectFrom('ledger_accounts').select('code').where('code', '=', account.code).forUpdate().executeTakeFirst();
+  if (!row) return 0;
+  const { rows } = await sql<{ debits: string; credits: string }>`
+    select coalesce(sum(case when p.debit_account = ${account.code} then p.amount else 0 end), 0)::text as debits,
+           coalesce(sum(case when p.credit_account = ${account.code} then p.amount else 0 end), 0)::text as credits
+      from ledger_postings p join ledger_entries e on e.id = p.entry_id
+     where (p.debit_account = ${account.code} or p.credit_account = ${account.code}) and e.currency = ${currency}`.execute(trx);
+  return normalBalance('liability', Number(rows[0]?.debits ?? 0), Number(rows[0]?.credits ?? 0));
 }

@@ -7,6 +7,7 @@ const label = (en: string) => ({ fr: en, ar: en, en });
 const importCard: CreditedPayment = {
   provider: 'mobile_money',
   deskAgencyCode: null,
+  prepaidTaxId: null,
   agencyCode: 'COMMERCE',
   procedureId: 'import-export-card',
   amount: 25_000,
@@ -66,13 +67,13 @@ const news: fc.Arbitrary<PaymentNews> = fc.oneof(
 
 const payment: fc.Arbitrary<CreditedPayment> = fc
   .record({
-    provider: fc.constantFrom('mobile_money' as const, 'counter' as const),
+    provider: fc.constantFrom('mobile_money' as const, 'counter' as const, 'prepaid' as const),
     agencyCode: fc.constantFrom('COMMERCE', 'HEALTH', 'CUSTOMS'),
     procedureId: fc.constantFrom('import-licence', 'import-export-card'),
     lines: fc.array(fc.record({ label: fc.constantFrom('Fee', 'Stamp duty', 'Inspection').map(label), amount: fc.integer({ min: 0, max: 500_000 }) }), { minLength: 1, maxLength: 4 }),
   })
   .filter((p) => p.lines.some((line) => line.amount > 0))
-  .map((p) => ({ ...p, deskAgencyCode: p.provider === 'counter' ? 'TREASURY' : null, currency: 'XOF', amount: p.lines.reduce((sum, line) => sum + line.amount, 0) }));
+  .map((p) => ({ ...p, deskAgencyCode: p.provider === 'counter' ? 'TREASURY' : null, prepaidTaxId: p.provider === 'prepaid' ? 'KD-2015-000871' : null, currency: 'XOF', amount: p.lines.reduce((sum, line) => sum + line.amount, 0) }));
 
 describe('the ledger under any sequence of payments, duplicate callbacks, refunds and failures', () => {
   it('stays balanced and credits each intent at most once', () => {

@@ -6,7 +6,7 @@ import type { LocalisedText } from '../../platform/auth/schema.ts';
  * balanced by construction: there is no way to write a debit without its credit.
  */
 export type AccountKind = 'asset' | 'revenue' | 'liability';
-export type PaymentProviderId = 'mobile_money' | 'counter';
+export type PaymentProviderId = 'mobile_money' | 'counter' | 'prepaid';
 
 export interface LedgerAccount {
   code: string;
@@ -59,9 +59,21 @@ export function revenueAccount(agencyCode: string, procedureId: string, label: L
   return { code: `revenue.${agencyCode}.${procedureId}.${slug(label.en)}`, kind: 'revenue', agencyCode, label };
 }
 
-/** Where a provider's money lands first: the operator's clearing account, or the desk's drawer. */
-export function collectingAccount(provider: PaymentProviderId, deskAgencyCode: string | null): LedgerAccount {
+/** Money a company deposited ahead of its payments (a broker's prepaid account): owed to it until spent. */
+export function prepaidAccount(taxId: string): LedgerAccount {
+  return { code: `liability.prepaid.${taxId}`, kind: 'liability', agencyCode: null, label: { fr: `Compte prépayé — ${taxId}`, ar: `حساب مسبق الدفع — ${taxId}`, en: `Prepaid account — ${taxId}` } };
+}
+
+/** Payments with this procedure id are deposits on a prepaid account, not fees. */
+export const PREPAID_DEPOSIT = 'prepaid-deposit';
+
+/** Where a provider's money lands first: the operator's clearing account, the desk's drawer, or (spent from it) the payer's prepaid account. */
+export function collectingAccount(provider: PaymentProviderId, deskAgencyCode: string | null, prepaidTaxId: string | null = null): LedgerAccount {
   if (provider === 'mobile_money') return MOBILE_MONEY_CLEARING;
+  if (provider === 'prepaid') {
+    if (!prepaidTaxId) throw new RangeError('a prepaid payment is spent from some company’s account');
+    return prepaidAccount(prepaidTaxId);
+  }
   if (!deskAgencyCode) throw new RangeError('a counter payment is taken at some agency’s desk');
   return cashDeskAccount(deskAgencyCode);
 }
@@ -85,6 +97,8 @@ export interface CreditedPayment {
   provider: PaymentProviderId;
   /** The agency whose desk took the cash (counter payments). */
   deskAgencyCode: string | null;
+  /** The company whose prepaid account is spent from (provider `prepaid`) or deposited on (a deposit). */
+  prepaidTaxId: string | null;
   agencyCode: string;
   procedureId: string;
   amount: number;
@@ -96,16 +110,18 @@ export interface CreditedPayment {
 export function feeCredit(payment: CreditedPayment): JournalEntry {
   const total = payment.lines.reduce((sum, line) => sum + line.amount, 0);
   if (total !== payment.amount) throw new RangeError(`fee lines add up to ${total}, the payment is ${payment.amount}`);
-  const collecting = collectingAccount(payment.provider, payment.deskAgencyCode);
+  const collecting = collectingAccount(payment.provider, payment.deskAgencyCode, payment.procedureId === PREPAID_DEPOSIT ? null : payment.prepaidTaxId);
+  // A deposit is owed to the depositor, never revenue.
+  const credited = (label: LocalisedText) => (payment.procedureId === PREPAID_DEPOSIT ? prepaidAccount(payment.prepaidTaxId ?? '') : revenueAccount(payment.agencyCode, payment.procedureId, label));
   return journal(
     payment.currency,
-    payment.lines.map((line) => ({ debit: collecting, credit: revenueAccount(payment.agencyCode, payment.procedureId, line.label), amount: line.amount })),
+    payment.lines.map((line) => ({ debit: collecting, credit: credited(line.label), amount: line.amount })),
   );
 }
 
 /** Money for a fee no longer due: held as owed back to the payer, never as revenue. */
 export function unallocatedCredit(payment: CreditedPayment): JournalEntry {
-  return journal(payment.currency, [{ debit: collectingAccount(payment.provider, payment.deskAgencyCode), credit: UNALLOCATED_RECEIPTS, amount: payment.amount }]);
+  return journal(payment.currency, [{ debit: collectingAccount(payment.provider, payment.deskAgencyCode, payment.prepaidTaxId), credit: UNALLOCATED_RECEIPTS, amount: payment.amount }]);
 }
 
 /** A refund: the credit entry, every posting turned round. */

@@ -62,6 +62,44 @@ export function paymentRoutes(app: App, payments: PaymentService): void {
     return reply.status(created ? 201 : 200).send(intent);
   });
 
+  app.post('/api/payments/prepaid/deposits', {
+    config: { access: 'payments.record_counter' },
+    schema: {
+      tags,
+      summary: "A cashier takes a deposit on a company's prepaid account (a broker paying ahead for its declarations' duties), with the paper receipt's number",
+      headers: IdempotencyHeaders,
+      body: Closed({ taxId: Type.String({ minLength: 3, maxLength: 40 }), amount: Type.Integer({ minimum: 1, maximum: 1_000_000_000_000 }), receipt: Type.String({ minLength: 1, maxLength: 64 }) }),
+      response: { 200: PaymentIntentView, 201: PaymentIntentView, ...errors(400, 401, 403, 404, 409, 422) },
+    },
+  }, async (request, reply) => {
+    const { intent, created } = await payments.depositOnPrepaid(principalOf(request), changeContext(request), request.body, request.headers['idempotency-key']);
+    return reply.status(created ? 201 : 200).send(intent);
+  });
+
+  app.post('/api/payments/prepaid', {
+    config: { access: 'payments.pay' },
+    schema: {
+      tags,
+      summary: "Pay a customs declaration's duties from the declarant company's prepaid account: taken at once, or 409 prepaid_insufficient with nothing stored",
+      headers: IdempotencyHeaders,
+      body: Closed({ declarationId: Uuid }),
+      response: { 200: PaymentIntentView, 201: PaymentIntentView, ...errors(400, 401, 403, 404, 409, 422) },
+    },
+  }, async (request, reply) => {
+    const { intent, created } = await payments.payFromPrepaid(principalOf(request), changeContext(request), request.body, request.headers['idempotency-key']);
+    return reply.status(created ? 201 : 200).send(intent);
+  });
+
+  app.get('/api/payments/prepaid/:taxId', {
+    config: { access: 'session.self' },
+    schema: {
+      tags,
+      summary: "A company's prepaid balance (its own users, cashiers, the accountant)",
+      params: Closed({ taxId: Type.String({ minLength: 3, maxLength: 40 }) }),
+      response: { 200: Type.Object({ taxId: Type.String(), name: Type.String(), balance: Type.Integer(), currency: Type.String() }), ...errors(401, 404) },
+    },
+  }, async (request) => payments.prepaidBalance(principalOf(request), request.params.taxId));
+
   app.post('/api/payments/:id/refund', {
     config: { access: 'payments.refund' },
     schema: {

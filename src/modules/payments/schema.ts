@@ -15,6 +15,8 @@ export interface PaymentsTable {
   application_id: string | null;
   /** Or the customs declaration whose duties and taxes it pays. */
   declaration_id: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The company whose prepaid account it is spent from, or deposited on. */
+  prepaid_tax_id: ColumnType<string | null, string | null | undefined, string | null>;
   /** The file's reference, as the payer and the statement quote it. */
   reference: string | null;
   /** The agency the fee is paid to. */

@@ -3,8 +3,9 @@ import { agencyScope, authorise, type Principal } from '../../platform/auth/poli
 import { callbackOperations } from './callbacks.ts';
 import type { PaymentServiceDeps } from './core.ts';
 import { intentReads } from './intent-reads.ts';
-import { intentOperations, type Created, type CounterRequest, type MobileMoneyRequest } from './intents.ts';
-import { accountBalances } from './ledger-store.ts';
+import { intentOperations, type Created, type CounterRequest, type DepositRequest, type MobileMoneyRequest, type PrepaidRequest } from './intents.ts';
+import { accountBalances, lockedPrepaidBalance } from './ledger-store.ts';
+import { notFound } from '../../platform/http/errors.ts';
 import { reconciliationOperations } from './reconciliations.ts';
 import { refundOperations } from './refunds.ts';
 import { resolutionOperations } from './resolution.ts';
@@ -33,7 +34,20 @@ export function createPaymentService(deps: PaymentServiceDeps) {
     return { items: await accountBalances(deps.db, codes) };
   }
 
+  /** A company's prepaid balance: for its own users, cashiers and the accountant; anyone else is told it does not exist. */
+  async function prepaidBalance(principal: Principal, taxId: string) {
+    const company = await deps.db.selectFrom('companies').select(['id', 'tax_id', 'name']).where('tax_id', '=', taxId).executeTakeFirst();
+    const staff = authorise(principal, 'payments.reconcile').allowed || principal.grants.some((g) => g.role === 'cashier');
+    if (!company || (!staff && principal.companyId !== company.id)) throw notFound('company', taxId);
+    const currency = deps.country.currency;
+    const balance = await deps.db.transaction().execute((trx) => lockedPrepaidBalance(trx, taxId, currency));
+    return { taxId: company.tax_id, name: company.name, balance, currency };
+  }
+
   return {
+    depositOnPrepaid: (principal: Principal, context: ChangeContext, request: DepositRequest, key: string) => viewed(intents.depositOnPrepaid(principal, context, request, key)),
+    payFromPrepaid: (principal: Principal, context: ChangeContext, request: PrepaidRequest, key: string) => viewed(intents.payFromPrepaid(principal, context, request, key)),
+    prepaidBalance,
     payByMobileMoney: (principal: Principal, context: ChangeContext, request: MobileMoneyRequest, key: string) => viewed(intents.payByMobileMoney(principal, context, request, key)),
     payAtCounter: (principal: Principal, context: ChangeContext, request: CounterRequest, key: string) => viewed(intents.payAtCounter(principal, context, request, key)),
     intent: reads.intent,

@@ -2,7 +2,7 @@ import { sql, type Updateable } from 'kysely';
 import { recordAudit, type ChangeContext } from '../../platform/audit/record.ts';
 import type { Trx } from '../../platform/db/database.ts';
 import type { PaymentServiceDeps } from './core.ts';
-import { feeCredit, reversal, unallocatedCredit, type CreditedPayment } from './ledger.ts';
+import { feeCredit, PREPAID_DEPOSIT, reversal, unallocatedCredit, type CreditedPayment } from './ledger.ts';
 import { creditEntryOf, postEntry } from './ledger-store.ts';
 import { transition, type PaymentNews } from './payment-states.ts';
 import type { PaymentsTable } from './schema.ts';
@@ -38,6 +38,7 @@ async function nextReceiptNumber(trx: Trx, countryCode: string): Promise<string>
 const creditedPayment = (row: PaymentRow): CreditedPayment => ({
   provider: row.provider,
   deskAgencyCode: row.desk_agency_code,
+  prepaidTaxId: row.prepaid_tax_id,
   agencyCode: row.agency_code,
   procedureId: row.procedure_id,
   amount: row.amount,
@@ -137,6 +138,8 @@ export async function applyNews(deps: PaymentServiceDeps, trx: Trx, context: Cha
  */
 export async function confirmPaid(deps: PaymentServiceDeps, trx: Trx, context: ChangeContext, payment: PaymentRow, facts: Facts, strict = false): Promise<PaymentRow | null> {
   const invoice = payment.application_id ? await deps.cases.feeInvoiceOf(trx, payment.application_id) : payment.declaration_id ? await dutiesOf(deps).dutyInvoiceOf(trx, payment.declaration_id) : null;
+  // A deposit on a prepaid account is always welcome; a fee or duties only while due, to the unit.
+  if (payment.procedure_id === PREPAID_DEPOSIT) return applyNews(deps, trx, context, payment, { kind: 'paid', feeDue: true }, facts);
   const feeDue = invoice !== null && invoice.due && invoice.paidAt === null && invoice.fee?.total === payment.amount && invoice.fee.currency === payment.currency;
   if (!feeDue && strict) throw feeNotDue(invoice);
   return applyNews(deps, trx, context, payment, { kind: 'paid', feeDue }, facts);
