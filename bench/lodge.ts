@@ -14,15 +14,16 @@ import { rawInsertRate } from './raw-insert.ts';
 
 /**
  * Lodgement benchmark (issue 6): POST /api/customs/declarations with ten cement items each, by the
- * demo broker for a few hundred importers, through the platform in its own process. Each lodgement
- * is checked against the reference data and the matrix, assessed with the tariff and rates of the
- * day, routed by selectivity (profiles, party records, the importer's declarations of the last 30
- * days) and stored with its version, states, notifications, event and hash-chained audit entry in
- * one transaction. Cement (HS 2523) needs no licence, so no issuer is asked over the exchange.
- * Measured flat out and at a fixed 300 lodgements/s on a fresh store; then a store is filled to
- * 1,000,000 declarations (50,000 with BENCH_QUICK=1) and one declaration is fetched by reference
- * (GET …/:reference, as a customs officer), and lodgement at 300/s is measured again on it.
- * Baseline in the same run: raw single-row INSERT transactions on the same engine.
+ * demo broker for a few hundred importers, against `guichet start` in its own process. Each
+ * lodgement is checked against the reference data and the matrix, assessed with the tariff and
+ * rates of the day, routed by selectivity (profiles, party records, the importer's declarations of
+ * the last 30 days) and stored with its version, states, notifications, event and hash-chained
+ * audit entry in one transaction. Cement (HS 2523) needs no licence, so no issuer is asked over
+ * the exchange. Measured flat out (autocannon) and at a fixed offered 300/s (open loop, atRate) on
+ * a fresh store; then the store is filled to 1,000,000 declarations (50,000 with BENCH_QUICK=1)
+ * and one declaration is fetched by reference as a customs officer, at 300/s and flat out; a full
+ * run also lodges at 300/s again on the full store. Baseline in the same run: raw single-row
+ * INSERT transactions on the same engine. CUSTOMS_RANDOM_SEED makes the channel draws reproducible.
  */
 process.env.CUSTOMS_RANDOM_SEED ??= '2026';
 

@@ -9,6 +9,7 @@ import type { ApiClient } from '../support/client.ts';
 import { BROKER, declarationOf, IMPORTER, startCustomsApp } from '../support/customs.ts';
 import { holdsOf, joinMinistry, LICENCE, riceDeclaration } from '../support/customs-documents.ts';
 import { answerOnPhone, ledger } from '../payments/support.ts';
+import { eventually } from '../documents/support.ts';
 
 /**
  * Duties paid through the payments module, then release (issue 6, item 7): the payment moves the
@@ -77,6 +78,14 @@ describe('paying duties and releasing the goods', () => {
     expect(Number(permit.drawn)).toBeGreaterThanOrEqual(20);
     const audit = await db().selectFrom('audit_entries').select('action').where('record_id', '=', declaration.id).orderBy('seq').execute();
     expect(audit.map((a) => a.action).slice(-2)).toEqual(['customs.declaration_paid', 'customs.declaration_released']);
+
+    // The release note, signed by Customs, for the broker who lodged; nobody else outside customs and the importer.
+    const note = await eventually(async () => {
+      const found = await broker.request('GET', `/api/documents/release-notes/${declaration.id}`);
+      return found.status === 200 && found.body;
+    });
+    expect(note).toMatchObject({ agencyCode: 'CUSTOMS', revokedAt: null });
+    expect((await (await signedIn(platform.url, 'awa.ndiaye', 'en')).request('GET', `/api/documents/release-notes/${declaration.id}`)).status).toBe(404);
 
     // Paid once: a second payment is refused with the receipt.
     const again = await broker.request('POST', '/api/payments/intents', { declarationId: declaration.id, provider: 'mobile_money', phone: '221770000311' }, { 'idempotency-key': key() });

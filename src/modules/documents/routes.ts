@@ -1,6 +1,7 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { changeContext, principalOf } from '../../platform/http/request-context.ts';
+import { notFound } from '../../platform/http/errors.ts';
 import { Closed, errors, Uuid } from '../../platform/http/schema.ts';
 import type { App } from '../../platform/http/server.ts';
 import type { DocumentsConfig } from './config.ts';
@@ -53,6 +54,20 @@ export function documentRoutes(app: App, documents: DocumentService, config: Doc
     config: { access: 'applications.access' },
     schema: { tags, summary: 'An issued document (holder, users of the holding company, issuing agency staff)', params: IdParams, response: { 200: DocumentSummary, ...errors(400, 401, 403, 404) } },
   }, async (request) => documents.summary(principalOf(request), request.params.id));
+
+  app.get('/api/documents/release-notes/:declarationId', {
+    config: { access: 'applications.access' },
+    schema: {
+      tags,
+      summary: "A customs declaration's release note, once issued (its holder, the broker who lodged, customs staff); 404 before",
+      params: Closed({ declarationId: Uuid }),
+      response: { 200: DocumentSummary, ...errors(400, 401, 403, 404) },
+    },
+  }, async (request) => {
+    const note = await documents.releaseNoteOfDeclaration(request.params.declarationId);
+    if (!note) throw notFound('release note', request.params.declarationId);
+    return documents.summary(principalOf(request), note.id);
+  });
 
   app.get('/api/documents/:id/pdf', {
     config: { access: 'applications.access' },
