@@ -141,7 +141,7 @@ function fetchFlatOut(base: string, officer: Session, references: string[], seco
 
 /** Most requests in flight at once at a fixed rate: past it the server is far behind, and the next request waits (its latency still counts from when it was due). */
 const MOST_IN_FLIGHT = 64;
-/** node:http on kept-alive sockets: fetch costs the load generator several times more CPU, which this 2-core machine shares with the server. */
+/** node:http on kept-alive sockets: fetch costs the load generator more CPU per request, and this 2-core machine shares it with the server. */
 const agent = new http.Agent({ keepAlive: true, maxSockets: MOST_IN_FLIGHT });
 
 /** Sends one request and reads the answer to its end; resolves with the status. */

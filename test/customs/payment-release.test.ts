@@ -110,6 +110,13 @@ describe('paying duties and releasing the goods', () => {
     expect(await holdsOf(platform, number)).toEqual([{ declarationId: declaration.id, quantity: 12, state: 'held' }]);
     const audit = await db().selectFrom('audit_entries').select('action').where('record_id', '=', declaration.id).orderBy('seq').execute();
     expect(audit.map((a) => a.action).at(-1)).toBe('customs.release_blocked');
+
+    // An officer may try again (once the issuer put it right); while the licence stays revoked, it stays blocked.
+    const retried = await officer.request('POST', `/api/customs/declarations/${declaration.reference}/release`);
+    expect(retried.status).toBe(409);
+    expect(retried.body.error).toMatchObject({ code: 'declaration_release_blocked', details: { fields: [expect.objectContaining({ path: 'items[0].documents[0]', code: 'declaration_document_revoked' })] } });
+    expect((await broker.request('POST', `/api/customs/declarations/${declaration.reference}/release`)).status).toBe(403);
+    expect((await declarationNamed(declaration.reference)).state).toBe('paid');
   });
 
   it('takes duties from the broker\'s prepaid account: one of two payments racing for the last of the balance goes through', async () => {

@@ -1,35 +1,22 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useFormats } from '../i18n/formats';
 import { DataTable } from '../shell/DataTable';
+import { documentProblemPart } from './dutyPayment';
+import { useExplain } from './Explanation';
 import { useCustomsNames } from './names';
-
-interface ShownCheck {
-  type: string;
-  reference: string;
-  status: string;
-  provider: string;
-}
-
-const text = (value: unknown) => (typeof value === 'string' ? value : '');
+import type { DeclarationView, DocumentCheck } from './types';
 
 /**
- * What the issuing agencies said about the documents the declaration cites, when the server sends
- * it (`documentChecks`, being added server-side): read field by field, so a shape that grows
- * shows what it can and an absent list shows nothing.
+ * What the issuing agencies said about the documents the declaration cites
+ * (docs/customs/document-checks.md): each one confirmed, refused with its reasons, or awaiting an
+ * answer; the quantity held on a permit until release. The status is said in words, never by colour.
  */
-function checksOf(value: unknown): ShownCheck[] {
-  if (!Array.isArray(value)) return [];
-  return value
-    .filter((entry): entry is Record<string, unknown> => typeof entry === 'object' && entry !== null)
-    .map((entry) => ({ type: text(entry.type), reference: text(entry.reference), status: text(entry.status), provider: text(entry.provider) }));
-}
-
-export function DocumentChecks({ checks }: { checks: unknown }) {
+export function DocumentChecks({ checks = [] }: { checks?: readonly DocumentCheck[] }) {
   const { t } = useTranslation();
   const names = useCustomsNames();
   const ids = useId();
-  const shown = checksOf(checks);
-  if (shown.length === 0) return null;
+  if (checks.length === 0) return null;
   return (
     <section className="card stack" aria-labelledby={`${ids}-heading`}>
       <h2 id={`${ids}-heading`}>{t('customs.documentChecks.title')}</h2>
@@ -37,22 +24,55 @@ export function DocumentChecks({ checks }: { checks: unknown }) {
         captionId={`${ids}-caption`}
         caption={t('customs.documentChecks.caption')}
         columns={[t('customs.items.documents'), t('customs.documentChecks.reference'), t('customs.documentChecks.status'), t('customs.documentChecks.issuer')]}
-        rowCount={shown.length}
+        rowCount={checks.length}
         dense
       >
-        {shown.map((check, index) => (
-          <tr key={index}>
-            <th scope="row">{check.type ? names.documentType(check.type) : '—'}</th>
+        {checks.map((check) => (
+          <tr key={`${check.type}/${check.reference}`}>
+            <th scope="row">{names.documentType(check.type)}</th>
             <td>
-              <bdi className="declaration-reference">{check.reference || '—'}</bdi>
+              <bdi className="declaration-reference">{check.reference}</bdi>
             </td>
-            <td>{check.status ? names.documentStatus(check.status) : '—'}</td>
             <td>
-              <bdi>{check.provider || '—'}</bdi>
+              <span className={`status document-check document-check--${check.status}`}>{names.documentStatus(check.status)}</span>
+              <CheckDetails check={check} />
+            </td>
+            <td>
+              <bdi>{check.provider}</bdi>
             </td>
           </tr>
         ))}
       </DataTable>
     </section>
+  );
+}
+
+function CheckDetails({ check }: { check: DocumentCheck }) {
+  const { t } = useTranslation();
+  const formats = useFormats();
+  const explain = useExplain();
+  return (
+    <>
+      {check.problems.length > 0 ? (
+        <ul className="cell-list">
+          {check.problems.map((problem, index) => (
+            <li key={index}>{explain(documentProblemPart(check, problem, formats.day))}</li>
+          ))}
+        </ul>
+      ) : null}
+      {check.status === 'awaiting' ? <span className="cell-note">{t('customs.documentChecks.awaitingNote')}</span> : null}
+      {check.held ? <span className="cell-note">{t('customs.documentChecks.held')}</span> : null}
+    </>
+  );
+}
+
+/** A lodged declaration waits while an issuing agency has not answered; the platform asks again by itself. */
+export function AwaitingDocumentsBanner({ view }: { view: Pick<DeclarationView, 'state' | 'awaitingDocuments'> }) {
+  const { t } = useTranslation();
+  if (view.state !== 'lodged' || view.awaitingDocuments !== true) return null;
+  return (
+    <div className="alert alert--warning" role="status">
+      <p>{t('customs.documentChecks.awaitingBanner')}</p>
+    </div>
   );
 }

@@ -130,12 +130,26 @@ export interface DeclarationView {
   rejection: { reason: string; code?: string } | null;
   lodgedAt: string | null;
   releasedAt: string | null;
-  /**
-   * Announced (confirmation of cited documents with their issuing agencies, being added
-   * server-side): read when present, never required.
-   */
+  /** Lodged, and an issuing agency has not answered about a cited document yet (resumes by itself). */
   awaitingDocuments?: boolean;
-  documentChecks?: unknown;
+  /** What each issuing agency said about the documents cited (declarations/document-checks.ts). */
+  documentChecks?: DocumentCheck[];
+}
+
+/** One cited document and its issuer's answer, as the declaration keeps it. */
+export interface DocumentCheck {
+  type: string;
+  reference: string;
+  /** The exchange member that answers for it: `KD/GOV/COMMERCE`… */
+  provider: string;
+  /** A status the screens do not know yet is shown by its code. */
+  status: string;
+  /** The declared quantity is held on the permit until release. */
+  held: boolean;
+  /** Why it is refused: a catalogue code (`declaration_document_expired`…) and its figures. */
+  problems: { code: string; params?: Record<string, string | number> }[];
+  /** Why it is awaiting: the service did not answer. */
+  reason: string | null;
 }
 
 export interface DeclarationNotification {

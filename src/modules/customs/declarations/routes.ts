@@ -67,4 +67,14 @@ export function declarationRoutes(app: App, declarations: DeclarationService): v
     config: { access: 'customs.work' },
     schema: { tags, summary: 'Reject a declaration before payment, with a reason the declarant reads', params: ReferenceParams, body: Closed({ reason: Type.String({ minLength: 3, maxLength: 2000 }) }), response: { 200: DeclarationDetailSchema, ...errors(400, 401, 403, 404, 409) } },
   }, async (request) => declarations.reject(principalOf(request), changeContext(request), request.params.reference, request.body.reason));
+
+  app.post('/api/customs/declarations/:reference/release', {
+    config: { access: 'customs.work' },
+    schema: {
+      tags,
+      summary: 'Try the release of a paid declaration again (it is released on payment unless a cited document no longer holds): 409 declaration_release_blocked with the problems, 503 while an issuer does not answer',
+      params: ReferenceParams,
+      response: { 200: DeclarationDetailSchema, ...errors(401, 403, 404, 409, 503) },
+    },
+  }, async (request) => declarations.release(principalOf(request), changeContext(request), request.params.reference));
 }

@@ -3,7 +3,10 @@ import { assertAllowed, type Principal } from '../../../platform/auth/policy.ts'
 import { AppError, notFound } from '../../../platform/http/errors.ts';
 import { assertMayRead, companyTaxIdOf } from './access.ts';
 import { amendDeclaration } from './amend.ts';
-import { lodgeDeclaration, type LodgeDeps } from './lodge.ts';
+import { documentProblems, lodgeDeclaration, type LodgeDeps } from './lodge.ts';
+import { assertMove } from './lifecycle.ts';
+import { releaseDeclaration } from './release.ts';
+import type { DocumentCheck } from './document-checks.ts';
 import { recordInspection, rejectDeclaration, type InspectionReport } from './officer.ts';
 import type { RiskFeedback } from './ports.ts';
 import type { Channel, DeclarationState } from './schema.ts';
@@ -21,6 +24,8 @@ export interface DeclarationService {
   queue(principal: Principal, filter: { state: DeclarationState; channel?: Channel; limit: number }): Promise<DeclarationView[]>;
   inspect(principal: Principal, context: ChangeContext, reference: string, report: InspectionReport): Promise<DeclarationDetail>;
   reject(principal: Principal, context: ChangeContext, reference: string, reason: string): Promise<DeclarationDetail>;
+  /** An officer tries the release of a paid declaration again (after a blocked release); 409 with the problems while it stays blocked. */
+  release(principal: Principal, context: ChangeContext, reference: string): Promise<DeclarationDetail>;
 }
 
 export function createDeclarationService(deps: LodgeDeps & { feedback: RiskFeedback }): DeclarationService {
@@ -76,6 +81,15 @@ export function createDeclarationService(deps: LodgeDeps & { feedback: RiskFeedb
       await asOfficer(principal);
       const row = await load(reference);
       return detail(await rejectDeclaration(deps, context, row.id, reason));
+    },
+    async release(principal, context, reference) {
+      await asOfficer(principal);
+      const row = await load(reference);
+      assertMove(row.reference, row.state, 'released');
+      const outcome = await releaseDeclaration(deps, row.id, context);
+      const after = await load(reference);
+      if (outcome === 'blocked') throw new AppError(409, 'declaration_release_blocked', { reference }, { fields: documentProblems(after.document_checks as DocumentCheck[]).map((p) => ({ ...p, messageKey: `errors.${p.code}` })) });
+      return detail(after);
     },
   };
 }
