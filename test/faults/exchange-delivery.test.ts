@@ -212,6 +212,15 @@ async function expectIntactChains(instance: GuichetInstance) {
   expect(audit.code).toBe(0);
 }
 
+/**
+ * Time to strike: B has received STRIKE_AFTER, or (on a loaded machine, where B falls behind) A's
+ * officer has sent most of the stream — either way messages are still owed and deliveries in flight.
+ */
+async function midStream(prefix: string, declarations: { sent(): number }): Promise<true | undefined> {
+  if (declarations.sent() >= MESSAGES * 0.7) return true;
+  return (await receivedSoFar(prefix)) >= STRIKE_AFTER ? true : undefined;
+}
+
 describe('exchange delivery under faults', () => {
   it(`delivers 1,000 messages exactly once to an instance that was down for ${OUTAGE_SECONDS} s`, async () => {
     await bothRunning();
@@ -225,7 +234,8 @@ describe('exchange delivery under faults', () => {
     await sleep(downSince + OUTAGE_SECONDS * 1000 - Date.now());
     const owed = await outboxEntries(ids);
     expect(byStatus(owed)).toEqual({ pending: MESSAGES, delivered: 0, refused: 0, dead: 0 });
-    expect(owed.every((e) => e.attempts >= 1 && e.lastError !== null)).toBe(true);
+    // On a loaded machine A may not have tried the last ones yet when the minute is up: it must, before B returns.
+    await waitFor('A to have tried every message', [], 60_000, async () => ((await outboxEntries(ids)).every((e) => e.attempts >= 1 && e.lastError !== null) ? true : undefined));
 
     await b.start();
     await waitUntilSettled(ids, 120_000);
@@ -238,7 +248,7 @@ describe('exchange delivery under faults', () => {
     const declarations = declarationSender('KILL');
     // Caught at once: the senders fail while the test is busy killing A.
     const stopped = declarations.send().then(() => null, (error: unknown) => error);
-    await waitFor(`B to receive ${STRIKE_AFTER} before A is killed`, [], 60_000, async () => ((await receivedSoFar('KILL')) >= STRIKE_AFTER ? true : undefined));
+    await waitFor(`B to receive ${STRIKE_AFTER} before A is killed`, [], 60_000, () => midStream('KILL', declarations));
     expect(declarations.sent()).toBeLessThan(MESSAGES);
     expect(await a.halt('SIGKILL')).toBe('SIGKILL');
     expect(await stopped).toBeInstanceOf(Error);
@@ -262,7 +272,7 @@ describe('exchange delivery under faults', () => {
     // NATS delivers as fast as the officer sends: the server restarts while the officer is still sending.
     const declarations = declarationSender('NATS');
     const sending = declarations.send().then(() => 'all sent', (error: unknown) => error);
-    await waitFor(`B to receive ${STRIKE_AFTER} before NATS restarts`, [], 60_000, async () => ((await receivedSoFar('NATS')) >= STRIKE_AFTER ? true : undefined));
+    await waitFor(`B to receive ${STRIKE_AFTER} before NATS restarts`, [], 60_000, () => midStream('NATS', declarations));
     expect(declarations.sent()).toBeLessThan(MESSAGES);
     await nats.stop();
     await sleep(2000);
