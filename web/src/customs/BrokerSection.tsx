@@ -3,6 +3,7 @@ import { useLocation, useRoutes } from 'react-router';
 import { isolate } from '../i18n/languages';
 import { NotFoundPage } from '../pages/NotFoundPage';
 import { DeclarationPage } from './DeclarationPage';
+import { DutyPayment } from './DutyPaymentPanel';
 import { LodgeDeclarationPage } from './LodgeDeclarationPage';
 import { MyDeclarations } from './MyDeclarations';
 import { customsPaths } from './paths';
@@ -19,7 +20,7 @@ export default function BrokerSection() {
   ]);
 }
 
-/** Arriving from the form, the page says the declaration was lodged, under which reference. */
+/** Arriving from the form, the page says the declaration was lodged, under which reference; assessed, it offers to pay its duties. */
 function BrokerDeclaration() {
   const { t } = useTranslation();
   const location = useLocation();
@@ -28,6 +29,7 @@ function BrokerDeclaration() {
     <DeclarationPage
       back={{ to: customsPaths.myDeclarations, label: t('customs.mine.back') }}
       notice={lodged ? t('customs.lodge.lodged', { reference: isolate(lodged) }) : null}
+      actions={(detail, reload) => <DutyPayment detail={detail} onChanged={reload} />}
     />
   );
 }

@@ -12,8 +12,9 @@ import { AssessmentView } from './AssessmentView';
 import { DeclarationItems } from './DeclarationItems';
 import { DeclarationRecord } from './DeclarationRecord';
 import { DeclarationSummary, PartiesAndTransport } from './DeclarationSummary';
-import { DocumentChecks } from './DocumentChecks';
+import { AwaitingDocumentsBanner, DocumentChecks } from './DocumentChecks';
 import { declarationApiPath } from './paths';
+import { ReleaseStatus } from './ReleaseStatus';
 import { RiskView } from './RiskView';
 import type { DeclarationDetail } from './types';
 
@@ -63,7 +64,9 @@ export function DeclarationPage({ back, notice = null, actions }: DeclarationPag
       {/* A later reading failed: the page shows the last one it had, and says why it is not newer. */}
       <ErrorAlert error={detail.error} />
       <DeclarationSummary view={view} />
+      <AwaitingDocumentsBanner view={view} />
       {actions?.(view, detail.reload)}
+      <ReleaseStatus view={view} reload={detail.reload} />
       <RiskView risk={view.risk} />
       <AssessmentView assessment={view.assessment} />
       <DeclarationItems declaration={view.declaration} />

@@ -1,19 +1,16 @@
-import { useId, useRef, useState, type FormEvent } from 'react';
+import { useId, useState } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../api/client';
 import { useApiResource } from '../api/useApiResource';
-import { attemptFor, newIdempotencyKey, paymentPaths, phoneNumber, type PaymentAttempt, type PaymentIntentView } from '../applications/payments';
+import { paymentPaths, type PaymentIntentView } from '../applications/payments';
 import type { ApplicationView, Fee } from '../applications/types';
-import { Field } from '../forms/Field';
-import { useSubmission } from '../forms/useSubmission';
-import { useLanguage } from '../i18n/formats';
-import { useSession } from '../session/SessionContext';
 import { ErrorAlert } from '../shell/ErrorAlert';
 import { Loading } from '../shell/Loading';
 import { FeeLines } from './FeeSummary';
 import { useMoney } from './money';
 import { PaymentWait } from './PaymentWait';
+import { PhoneField } from './PhoneField';
+import { useMobileMoneyPayment } from './useMobileMoneyPayment';
 
 interface PaymentPanelProps {
   view: ApplicationView & { fee: Fee };
@@ -79,38 +76,8 @@ interface PhoneFormProps {
 function PhoneForm({ view, lastFailure, onStarted, onPaid }: PhoneFormProps) {
   const { t } = useTranslation();
   const money = useMoney();
-  const language = useLanguage();
-  const { request } = useSession();
   const ids = useId();
-  const [typed, setTyped] = useState(lastFailure?.phone ?? '');
-  const [invalid, setInvalid] = useState(false);
-  const { pending, error, setError, run } = useSubmission();
-  // Kept across retries of the same request, so a lost answer never becomes a second payment.
-  const attempt = useRef<PaymentAttempt | null>(null);
-
-  function pay(event: FormEvent) {
-    event.preventDefault();
-    const phone = phoneNumber(typed);
-    setInvalid(phone === null);
-    if (phone === null) return;
-    const body = { applicationId: view.id, provider: 'mobile_money', phone };
-    const current = attemptFor(attempt.current, body, newIdempotencyKey);
-    attempt.current = current;
-    void run(
-      async () => {
-        const intent = await request<PaymentIntentView>(paymentPaths.intents, { method: 'POST', body, headers: { 'Idempotency-Key': current.key } });
-        // Answered: the next attempt (after a refusal by the operator) is a new one.
-        attempt.current = null;
-        if (intent.state === 'succeeded') await onPaid(t('payment.succeeded', { receipt: intent.receiptNumber ?? '—' }));
-        else onStarted(intent);
-      },
-      (failure) => {
-        // Paid meanwhile (at the desk, from another device): the server names the receipt.
-        if (failure instanceof ApiError && failure.code === 'fee_already_paid') void onPaid(failure.message);
-        else setError(failure);
-      },
-    );
-  }
+  const { typed, type, invalid, pending, error, pay } = useMobileMoneyPayment({ applicationId: view.id }, lastFailure, { onStarted, onSucceeded: (intent) => void onPaid(t('payment.succeeded', { receipt: intent.receiptNumber ?? '—' })), onAlreadyPaid: (message) => void onPaid(message) });
 
   return (
     <form className="form payment-form" onSubmit={pay} noValidate aria-labelledby={`${ids}-title`}>
@@ -121,27 +88,7 @@ function PhoneForm({ view, lastFailure, onStarted, onPaid }: PhoneFormProps) {
         </p>
       ) : null}
       <p>{t('payment.mobile.intro')}</p>
-      <Field
-        id={`${ids}-phone`}
-        label={t('payment.mobile.phone')}
-        hint={t('payment.mobile.phoneHint')}
-        error={invalid ? { text: t('payment.mobile.phoneInvalid'), language } : undefined}
-      >
-        {(control) => (
-          <input
-            {...control}
-            type="tel"
-            inputMode="tel"
-            autoComplete="tel"
-            dir="ltr"
-            value={typed}
-            onChange={(event) => {
-              setTyped(event.target.value);
-              setInvalid(false);
-            }}
-          />
-        )}
-      </Field>
+      <PhoneField id={`${ids}-phone`} value={typed} invalid={invalid} onChange={type} />
       <ErrorAlert error={error} />
       <div className="actions">
         <button type="submit" className="button" disabled={pending}>
