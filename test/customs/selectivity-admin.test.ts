@@ -74,4 +74,18 @@ describe('selectivity administration', () => {
     expect(rates.body.channels.map((c: { channel: string }) => c.channel)).toEqual(['green', 'yellow', 'red', 'blue']);
     expect(rates.body.channels.reduce((sum: number, c: { count: number }) => sum + c.count, 0)).toBe(rates.body.total);
   });
+
+  it('spots a consignment split across declarations of the same importer, read from the stored ones', async () => {
+    const importer = { taxId: 'KD-2021-007777', name: 'Ciments Découpés SARL', country: 'KD' };
+    // Each about 420,000 XOF, under the demo profile's 1,000,000 threshold; three together above it.
+    const small = () => declarationOf({ importer, items: [cementItem({ customsValue: '700', quantity: { amount: '5000', unit: 'KGM' }, grossMassKg: '5050', netMassKg: '5000' })] });
+    const risks: string[] = [];
+    for (let i = 0; i < 3; i += 1) {
+      const lodged = await broker.request('POST', '/api/customs/declarations', small());
+      expect(lodged.status, JSON.stringify(lodged.body)).toBe(201);
+      risks.push(JSON.stringify(lodged.body.risk));
+    }
+    expect(risks[0]).not.toContain('split-consignments');
+    expect(risks[2]).toContain('split-consignments');
+  });
 });

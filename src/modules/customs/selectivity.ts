@@ -3,8 +3,6 @@ import type { Database } from '../../database.ts';
 import type { Db } from '../../platform/db/database.ts';
 import type { RiskFeedback, RiskSelection } from './declarations/ports.ts';
 import { recentDeclarationsOf } from './declarations/store.ts';
-import type { DeclarationInput } from './declarations/types.ts';
-import type { Assessment } from './assessment/types.ts';
 import { cachedFor } from './cached.ts';
 import { NEW_RISK_RECORD, readRiskProfiles, riskAfterInspection, selectChannel, type RandomSource, type RecentDeclaration, type RiskProfile, type RiskRecord, type SelectivitySettings } from './risk/index.ts';
 
@@ -36,11 +34,7 @@ export function createSelectivity({ db, settings, random }: { db: Db; settings: 
   async function recentOf(importer: string | undefined, date: string): Promise<RecentDeclaration[]> {
     if (!importer) return [];
     const rows = await recentDeclarationsOf(db, importer, daysBefore(date, RECENT_DAYS), RECENT_LIMIT);
-    return rows.flatMap((row) => {
-      const items = (row.payload as DeclarationInput).items;
-      const assessed = (row.assessment as Assessment | null)?.items ?? [];
-      return items.map((item, index) => ({ reference: row.reference, date: row.declared_on, hsCode: item.hsCode, value: assessed[index]?.customsValue.national ?? 0 }));
-    });
+    return rows.flatMap((row) => row.hs_codes.map((hsCode, index) => ({ reference: row.reference, date: row.declared_on, hsCode, value: row.values[index] ?? 0 })));
   }
 
   return {

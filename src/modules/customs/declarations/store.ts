@@ -98,11 +98,19 @@ export async function historyOf(db: Executor, declarationId: string) {
   return { states, notifications, versions, inspections };
 }
 
-/** The importer's declarations of the last `days` days, newest first: split consignments show up here. */
+/**
+ * The importer's declarations since a day, newest first, as far as split consignments need them:
+ * each item's HS code and assessed value, read inside the database rather than whole payloads.
+ */
 export async function recentDeclarationsOf(db: Executor, importerTaxId: string, since: string, limit: number) {
   return db
     .selectFrom('customs_declarations')
-    .select(['reference', 'declared_on', 'payload', 'assessment'])
+    .select([
+      'reference',
+      'declared_on',
+      sql<string[]>`jsonb_path_query_array(payload, '$.items[*].hsCode')`.as('hs_codes'),
+      sql<(number | null)[]>`coalesce(jsonb_path_query_array(assessment, '$.items[*].customsValue.national'), '[]'::jsonb)`.as('values'),
+    ])
     .where('importer_tax_id', '=', importerTaxId)
     .where('declared_on', '>=', since)
     .where('state', '<>', 'draft')
