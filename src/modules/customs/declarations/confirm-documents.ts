@@ -39,7 +39,7 @@ export function documentConfirmation(exchange: Pick<Exchange, 'call' | 'send'>, 
       const hsCode = group.hsCode.length >= 4 ? group.hsCode : input.items[0]!.hsCode.replace(/[.\s]/g, '');
       const { body } = await exchange.call({ client, provider: group.source.provider, ...CERTIFICATE, body: { certificateNumber: group.reference, hsCode }, case: declarationId });
       const answer = body as Record<string, unknown>;
-      const problems = certificateProblems(answer, holder);
+      const problems = certificateProblems(answer, input.regime === 'export' ? undefined : holder);
       return { ...base, status: problems.length ? 'refused' : 'confirmed', held: false, problems, answer, reason: null };
     } catch (error) {
       // No answer, or one that cannot be trusted: the declaration waits for this issuer.

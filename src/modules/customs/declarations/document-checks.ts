@@ -93,12 +93,16 @@ export function permitProblems(answer: Record<string, unknown>): Problem[] {
   return problems;
 }
 
-/** What is wrong with a phytosanitary certificate according to the ministry's register (its check-certificate v1). */
+/**
+ * What is wrong with a phytosanitary certificate according to the ministry's register (its
+ * check-certificate v1). The consignee must be the importer; on an export the consignee is the
+ * foreign buyer, so `holderTaxId` is not given.
+ */
 export function certificateProblems(answer: Record<string, unknown>, holderTaxId: string | undefined): Problem[] {
   if (answer.found !== true) return [{ code: 'declaration_document_not_found' }];
   const problems: Problem[] = [];
   if (answer.status !== 'valid') problems.push({ code: `declaration_document_${String(answer.status)}`, ...(answer.expiresOn ? { params: { validUntil: String(answer.expiresOn) } } : {}) });
-  if (typeof answer.consigneeTaxId === 'string' && answer.consigneeTaxId !== holderTaxId) problems.push({ code: 'declaration_document_other_holder' });
+  if (holderTaxId !== undefined && typeof answer.consigneeTaxId === 'string' && answer.consigneeTaxId !== holderTaxId) problems.push({ code: 'declaration_document_other_holder' });
   if (answer.matchesHsCode === false) problems.push({ code: 'declaration_document_goods_not_covered' });
   return problems;
 }
