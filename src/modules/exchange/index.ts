@@ -7,7 +7,7 @@ export { listServices, registerService, type ServiceInput } from './services.ts'
 export { ensureService } from './services-ensure.ts';
 export { grantAccess, withdrawAccess, listAccessRights } from './access-rights.ts';
 export { discovery, keyOf, mayCall, type KeyLookup } from './registry.ts';
-export { createExchange, ExchangeRefusal, type Exchange, type ExchangeAnswer, type ExchangeCall, type MessageContext, type ProvideHandler, type QueryHandler } from './service.ts';
+export { createExchange, ExchangeRefusal, senderContext, type Exchange, type ExchangeAnswer, type ExchangeCall, type MessageContext, type ProvideHandler, type QueryHandler } from './service.ts';
 export { exchangeConfig, type ExchangeConfig } from './config.ts';
 export { exchangeEndpointRoutes } from './endpoint-routes.ts';
 export { exchangeMessageRoutes } from './messages-routes.ts';

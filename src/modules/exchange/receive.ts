@@ -1,3 +1,4 @@
+import type { ChangeContext } from '../../platform/audit/record.ts';
 import type { Db, Trx } from '../../platform/db/database.ts';
 import { jsonb } from '../../platform/db/json.ts';
 import { headerValue, type RequestDescription, type ResponseDescription } from './signing-base.ts';
@@ -20,6 +21,9 @@ export interface MessageContext {
   case: string | null;
   messageId: string;
 }
+
+/** Who made the change a message asked for, as the audit trail names it: the member that sent it. */
+export const senderContext = (message: MessageContext): ChangeContext => ({ actor: { type: 'system', id: null, label: message.client }, requestId: message.messageId, ip: null });
 
 /** A service with an effect: it runs in the transaction that records the message in the inbox and the log. */
 export type ProvideHandler = (context: MessageContext & { trx: Trx }) => Promise<unknown>;

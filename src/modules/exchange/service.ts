@@ -16,6 +16,7 @@ import { connectNatsTransport, type NatsTransport } from './transport-nats.ts';
 
 export type { ExchangeAnswer, ExchangeCall } from './client.ts';
 export type { MessageContext, ProvideHandler, QueryHandler } from './receive.ts';
+export { senderContext } from './receive.ts';
 export { ExchangeRefusal } from './refusals.ts';
 
 export interface Exchange {

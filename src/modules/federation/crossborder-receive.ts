@@ -1,9 +1,9 @@
 import type { Insertable } from 'kysely';
-import { recordAudit, type ChangeContext } from '../../platform/audit/record.ts';
+import { recordAudit } from '../../platform/audit/record.ts';
 import type { Trx } from '../../platform/db/database.ts';
 import { jsonb } from '../../platform/db/json.ts';
 import type { EventBus } from '../../platform/events/index.ts';
-import { parseIdentifier, type Exchange, type MessageContext } from '../exchange/index.ts';
+import { parseIdentifier, senderContext, type Exchange, type MessageContext } from '../exchange/index.ts';
 import type { CertificateOfOriginMessage, ReceiptAnswer, TransitDeclarationMessage } from './crossborder-schemas.ts';
 import { customsOf, SERVICES } from './crossborder-services.ts';
 import { partnerDocumentKeys } from './crossborder-store.ts';
@@ -12,9 +12,6 @@ import type { FederationTopics } from './events.ts';
 import type { CrossBorderDocumentsTable } from './schema.ts';
 
 type Received = MessageContext & { trx: Trx };
-
-/** Who did it, as the audit trail names a partner's member that sent a message. */
-const senderContext = (message: Received): ChangeContext => ({ actor: { type: 'system', id: null, label: message.client }, requestId: message.messageId, ip: null });
 
 const instanceOf = (identifier: string) => {
   const parsed = parseIdentifier(identifier);

@@ -192,8 +192,7 @@ export function intentOperations(deps: PaymentServiceDeps) {
     const invoice = await payableFor(principal, request);
     if (!invoice.relation.cashier) throw new AppError(403, 'action_not_yours', { action: 'fee_paid' });
     await refuseUnlessDue(invoice);
-    const deskAgencyId = principal.grants.find((g) => g.role === 'cashier' && g.agencyId !== null)?.agencyId ?? invoice.agencyId;
-    const desk = await db.selectFrom('agencies').select('code').where('id', '=', deskAgencyId).executeTakeFirstOrThrow();
+    const desk = await deskOf(principal, invoice.agencyId);
     const receipt = request.receipt.trim();
     return insertOnce(principal, key, fingerprint, { invoice, provider: 'counter', payerId: invoice.payerId, phone: null, deskAgencyCode: desk.code, providerReference: receipt }, async (trx, row) => {
       const answer = await deps.providers.counter.initiate({ paymentId: row.id, amount: row.amount, currency: row.currency, payerAccount: receipt, description: invoice.reference });
@@ -202,7 +201,7 @@ export function intentOperations(deps: PaymentServiceDeps) {
     });
   }
 
-  /** The desk an account's cashier works at: their cashier grant's agency. */
+  /** The desk an account's cashier works at: their cashier grant's agency (a national cashier: the fallback). */
   async function deskOf(principal: Principal, fallbackAgencyId: string) {
     const agencyId = principal.grants.find((g) => g.role === 'cashier' && g.agencyId !== null)?.agencyId ?? fallbackAgencyId;
     return db.selectFrom('agencies').select(['id', 'code']).where('id', '=', agencyId).executeTakeFirstOrThrow();

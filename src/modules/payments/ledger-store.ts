@@ -70,18 +70,22 @@ export async function accountBalances(db: Db, agencyCodes: readonly string[] | n
   return rows.map((r) => ({ account: r.code, label: r.label, kind: r.kind, agencyCode: r.agency_code, balance: normalBalance(r.kind, r.debits, r.credits), currency: r.currency }));
 }
 
+/** A company's prepaid balance in a currency, from the postings on its account (0 before any deposit). */
+export async function prepaidBalance(executor: Db | Trx, taxId: string, currency: string): Promise<number> {
+  const code = prepaidAccount(taxId).code;
+  const { rows } = await sql<{ debits: string; credits: string }>`
+    select coalesce(sum(case when p.debit_account = ${code} then p.amount else 0 end), 0)::text as debits,
+           coalesce(sum(case when p.credit_account = ${code} then p.amount else 0 end), 0)::text as credits
+      from ledger_postings p join ledger_entries e on e.id = p.entry_id
+     where (p.debit_account = ${code} or p.credit_account = ${code}) and e.currency = ${currency}`.execute(executor);
+  return normalBalance('liability', Number(rows[0]?.debits ?? 0), Number(rows[0]?.credits ?? 0));
+}
+
 /**
- * A company's prepaid balance, its account row locked until the transaction ends so that payments
- * spending it are taken one at a time. No account yet: nothing was ever deposited.
+ * The same, with the account row locked until the transaction ends, so that payments spending it
+ * are taken one at a time. No account yet: nothing was ever deposited.
  */
 export async function lockedPrepaidBalance(trx: Trx, taxId: string, currency: string): Promise<number> {
-  const account = prepaidAccount(taxId);
-  const row = await trx.selectFrom('ledger_accounts').select('code').where('code', '=', account.code).forUpdate().executeTakeFirst();
-  if (!row) return 0;
-  const { rows } = await sql<{ debits: string; credits: string }>`
-    select coalesce(sum(case when p.debit_account = ${account.code} then p.amount else 0 end), 0)::text as debits,
-           coalesce(sum(case when p.credit_account = ${account.code} then p.amount else 0 end), 0)::text as credits
-      from ledger_postings p join ledger_entries e on e.id = p.entry_id
-     where (p.debit_account = ${account.code} or p.credit_account = ${account.code}) and e.currency = ${currency}`.execute(trx);
-  return normalBalance('liability', Number(rows[0]?.debits ?? 0), Number(rows[0]?.credits ?? 0));
+  const row = await trx.selectFrom('ledger_accounts').select('code').where('code', '=', prepaidAccount(taxId).code).forUpdate().executeTakeFirst();
+  return row ? prepaidBalance(trx, taxId, currency) : 0;
 }

@@ -4,7 +4,7 @@ import { callbackOperations } from './callbacks.ts';
 import type { PaymentServiceDeps } from './core.ts';
 import { intentReads } from './intent-reads.ts';
 import { intentOperations, type Created, type CounterRequest, type DepositRequest, type MobileMoneyRequest, type PrepaidRequest } from './intents.ts';
-import { accountBalances, lockedPrepaidBalance } from './ledger-store.ts';
+import { accountBalances, prepaidBalance as prepaidBalanceOf } from './ledger-store.ts';
 import { notFound } from '../../platform/http/errors.ts';
 import { reconciliationOperations } from './reconciliations.ts';
 import { refundOperations } from './refunds.ts';
@@ -40,7 +40,7 @@ export function createPaymentService(deps: PaymentServiceDeps) {
     const staff = authorise(principal, 'payments.reconcile').allowed || principal.grants.some((g) => g.role === 'cashier');
     if (!company || (!staff && principal.companyId !== company.id)) throw notFound('company', taxId);
     const currency = deps.country.currency;
-    const balance = await deps.db.transaction().execute((trx) => lockedPrepaidBalance(trx, taxId, currency));
+    const balance = await prepaidBalanceOf(deps.db, taxId, currency);
     return { taxId: company.tax_id, name: company.name, balance, currency };
   }
 

@@ -1,13 +1,11 @@
 import { recordAudit, type ChangeContext } from '../../platform/audit/record.ts';
 import type { Db, Trx } from '../../platform/db/database.ts';
 import { AppError } from '../../platform/http/errors.ts';
-import { ensureService, type Exchange, type MessageContext } from '../exchange/index.ts';
+import { ensureService, senderContext, type Exchange, type MessageContext } from '../exchange/index.ts';
 import { CONFIRM_PERMIT, HOLD_PERMIT_QUANTITY, PERMIT_AGENCIES, PERMIT_SERVICES, SETTLE_PERMIT_HOLD, permitClientsOf, permitProviderOf, type PermitAnswer, type PermitQuestion, type SettleAnswer, type SettleHold } from './contract.ts';
 import { judgePermit } from './judge.ts';
 import { holdOf, permitOf, stateOf } from './store.ts';
 
-/** Who acted, for the audit trail: the member that sent the message. */
-const senderContext = (message: MessageContext): ChangeContext => ({ actor: { type: 'system', id: null, label: message.client }, requestId: message.messageId, ip: null });
 
 const agencyIdOf = async (trx: Trx, code: string) => (await trx.selectFrom('agencies').select('id').where('code', '=', code).executeTakeFirst())?.id ?? null;
 

@@ -4,7 +4,7 @@ import { invalidDeclaration } from './check-input.ts';
 import type { DocumentCheck } from './document-checks.ts';
 import { amendable } from './lifecycle.ts';
 import { documentProblems, type LodgeDeps } from './lodge.ts';
-import { taxAssessed } from './notifications.ts';
+import { declaredOf, taxAssessed } from './notifications.ts';
 import { prepareDeclaration } from './prepare.ts';
 import { lockDeclaration, recordNotifications, type DeclarationRow } from './store.ts';
 import { jsonb } from '../../../platform/db/json.ts';
@@ -44,7 +44,7 @@ export async function amendDeclaration(deps: LodgeDeps, context: ChangeContext, 
     await deps.documents.settle(trx, row.id, dropped, 'released');
     await trx.insertInto('customs_declaration_versions').values({ declaration_id: row.id, version, payload: jsonb(input), reason, created_by_label: context.actor.label }).execute();
     if (row.state === 'assessed') {
-      await recordNotifications(trx, row.id, [{ kind: 'tax_assessed', body: taxAssessed({ reference: row.reference, localReference: row.local_reference, officeCode: row.office_code, version }, prepared.assessment, at) }]);
+      await recordNotifications(trx, row.id, [{ kind: 'tax_assessed', body: taxAssessed(declaredOf(row), prepared.assessment, at) }]);
     }
     await recordAudit(trx, context, {
       action: 'customs.declaration_amended',

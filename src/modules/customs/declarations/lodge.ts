@@ -10,7 +10,7 @@ import type { DocumentConfirmation } from './confirm-documents.ts';
 import type { DocumentCheck } from './document-checks.ts';
 import type { CustomsTopics } from './events.ts';
 import { statesAfterChecks } from './lifecycle.ts';
-import { accepted, taxAssessed } from './notifications.ts';
+import { accepted, declaredOf, taxAssessed } from './notifications.ts';
 import type { DeclarationReference, RiskSelection } from './ports.ts';
 import { prepareDeclaration, type CustomsCountry } from './prepare.ts';
 import type { DeclarationState } from './schema.ts';
@@ -73,7 +73,7 @@ export async function lodgeDeclaration(deps: LodgeDeps, context: ChangeContext, 
         context.actor.label,
       );
       await recordStates(trx, row.id, ['lodged', ...later], context.actor.label);
-      const declared = { reference, localReference: input.localReference, officeCode: input.officeCode, version: 1 };
+      const declared = declaredOf(row);
       const notes = [accepted(declared, at), ...(state === 'assessed' ? [taxAssessed(declared, prepared.assessment, at)] : [])];
       await recordNotifications(trx, row.id, notes.map((body) => ({ kind: body.kind, body })));
       await emitMoved(trx, deps.bus, row, state === 'assessed' ? 'customs.declaration.assessed' : 'customs.declaration.lodged');

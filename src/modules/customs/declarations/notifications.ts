@@ -1,5 +1,6 @@
 import type { Assessment } from '../assessment/types.ts';
 import { notificationDuties, type DeclarationNotification } from '../wco/notification.ts';
+import type { DeclarationRow } from './store.ts';
 
 export type { DeclarationNotification };
 
@@ -10,6 +11,9 @@ interface Declared {
   officeCode: string;
   version: number;
 }
+
+/** What a notification names of a stored declaration, at its current version. */
+export const declaredOf = (row: Pick<DeclarationRow, 'reference' | 'local_reference' | 'office_code' | 'version'>): Declared => ({ reference: row.reference, localReference: row.local_reference, officeCode: row.office_code, version: row.version });
 
 export const accepted = (d: Declared, at: Date): DeclarationNotification => ({
   kind: 'accepted',

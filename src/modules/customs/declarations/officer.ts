@@ -3,7 +3,7 @@ import { conflict } from '../../../platform/http/errors.ts';
 import type { DocumentCheck } from './document-checks.ts';
 import { emitMoved, type LodgeDeps } from './lodge.ts';
 import { assertMove } from './lifecycle.ts';
-import { rejected, taxAssessed } from './notifications.ts';
+import { declaredOf, rejected, taxAssessed } from './notifications.ts';
 import type { RiskFeedback } from './ports.ts';
 import type { InspectionOutcome } from './schema.ts';
 import { lockDeclaration, recordNotifications, recordStates, type DeclarationRow } from './store.ts';
@@ -14,8 +14,6 @@ export interface InspectionReport {
   outcome: InspectionOutcome;
   findings: string;
 }
-
-const declaredOf = (row: DeclarationRow) => ({ reference: row.reference, localReference: row.local_reference, officeCode: row.office_code, version: row.version });
 
 /**
  * An officer's inspection of a yellow or red declaration. Conform or discrepancy: the declaration

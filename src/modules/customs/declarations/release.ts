@@ -3,7 +3,7 @@ import { AppError } from '../../../platform/http/errors.ts';
 import { jsonb } from '../../../platform/db/json.ts';
 import type { DocumentCheck } from './document-checks.ts';
 import { dayOf, documentProblems, emitMoved, type LodgeDeps } from './lodge.ts';
-import { cleared } from './notifications.ts';
+import { cleared, declaredOf } from './notifications.ts';
 import { findDeclaration, lockDeclaration, recordNotifications, recordStates } from './store.ts';
 import type { DeclarationInput } from './types.ts';
 
@@ -50,7 +50,7 @@ export async function releaseDeclaration(deps: LodgeDeps, declarationId: string,
       .executeTakeFirstOrThrow();
     await recordStates(trx, row.id, ['released'], context.actor.label);
     await deps.documents.settle(trx, row.id, lodged, 'drawn');
-    await recordNotifications(trx, row.id, [{ kind: 'cleared', body: cleared({ reference: row.reference, localReference: row.local_reference, officeCode: row.office_code, version: row.version }, at) }]);
+    await recordNotifications(trx, row.id, [{ kind: 'cleared', body: cleared(declaredOf(row), at) }]);
     await emitMoved(trx, deps.bus, released, 'customs.declaration.released');
     await recordAudit(trx, context, {
       action: 'customs.declaration_released',

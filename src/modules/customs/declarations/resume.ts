@@ -4,7 +4,7 @@ import type { Assessment } from '../assessment/types.ts';
 import type { DocumentCheck } from './document-checks.ts';
 import { statesAfterChecks } from './lifecycle.ts';
 import { documentProblems, emitMoved, type LodgeDeps } from './lodge.ts';
-import { rejected, taxAssessed } from './notifications.ts';
+import { declaredOf, rejected, taxAssessed } from './notifications.ts';
 import type { DeclarationState } from './schema.ts';
 import { lockDeclaration, recordNotifications, recordStates, type DeclarationRow } from './store.ts';
 import type { DeclarationInput } from './types.ts';
@@ -12,8 +12,6 @@ import type { DeclarationInput } from './types.ts';
 const RESUMER = systemContext('customs.document_checks');
 /** Declarations asked about per round: an issuer back after an outage answers for all of them over a few rounds. */
 const BATCH = 50;
-
-const declaredOf = (row: DeclarationRow) => ({ reference: row.reference, localReference: row.local_reference, officeCode: row.office_code, version: row.version });
 
 /**
  * Asks again about the documents of declarations lodged while an issuer did not answer. All
@@ -50,26 +48,24 @@ async function settleWaiting(deps: LodgeDeps, current: DeclarationRow, checks: D
     }
     // Amended meanwhile (the amendment asked again itself), or moved on: this round's answers are stale.
     if (!row || row.version !== current.version || row.state !== 'lodged' || !row.awaiting_documents) return 'stale';
-    let state: DeclarationState = 'lodged';
-    if (refused.length > 0) {
-      state = 'rejected';
-      const rejection = { reason: 'documents_refused', code: 'documents_refused', fields: refused };
-      await trx.updateTable('customs_declarations').set({ state, document_checks: jsonb(checks), awaiting_documents: false, rejection: jsonb(rejection), updated_at: at }).where('id', '=', row.id).execute();
+    const later = decision ? statesAfterChecks(decision.channel) : [];
+    const outcome = refused.length > 0
+      ? { state: 'rejected' as const, awaiting_documents: false, rejection: jsonb({ reason: 'documents_refused', code: 'documents_refused', fields: refused }) }
+      : decision
+        ? { state: later[later.length - 1]!, channel: decision.channel, risk: jsonb(decision), awaiting_documents: false }
+        : {};
+    const updated = await trx.updateTable('customs_declarations').set({ document_checks: jsonb(checks), updated_at: at, ...outcome }).where('id', '=', row.id).returningAll().executeTakeFirstOrThrow();
+    const state: DeclarationState = updated.state;
+    if (state === 'rejected') {
       await recordStates(trx, row.id, ['rejected'], RESUMER.actor.label);
       const errors = refused.map((p) => ({ code: p.code, pointer: p.path, message: `${String(p.params.document)}: ${p.code}` }));
       await recordNotifications(trx, row.id, [{ kind: 'rejected', body: rejected(declaredOf(row), errors, at) }]);
       await deps.documents.settle(trx, row.id, checks, 'released');
     } else if (decision) {
-      const later = statesAfterChecks(decision.channel);
-      state = later[later.length - 1]!;
-      await trx.updateTable('customs_declarations').set({ state, channel: decision.channel, risk: jsonb(decision), document_checks: jsonb(checks), awaiting_documents: false, updated_at: at }).where('id', '=', row.id).execute();
       await recordStates(trx, row.id, later, RESUMER.actor.label);
       if (state === 'assessed') await recordNotifications(trx, row.id, [{ kind: 'tax_assessed', body: taxAssessed(declaredOf(row), row.assessment as Assessment, at) }]);
-    } else {
-      await trx.updateTable('customs_declarations').set({ document_checks: jsonb(checks), updated_at: at }).where('id', '=', row.id).execute();
     }
-    const updated = await lockDeclaration(trx, row.id);
-    if (state !== 'lodged') await emitMoved(trx, deps.bus, updated!, state === 'rejected' ? 'customs.declaration.rejected' : state === 'assessed' ? 'customs.declaration.assessed' : 'customs.declaration.lodged');
+    if (state !== 'lodged') await emitMoved(trx, deps.bus, updated, state === 'rejected' ? 'customs.declaration.rejected' : state === 'assessed' ? 'customs.declaration.assessed' : 'customs.declaration.lodged');
     await recordAudit(trx, RESUMER, {
       action: 'customs.declaration_documents_checked',
       recordType: 'customs_declaration',
