@@ -14,6 +14,7 @@ import { notificationConfig, notificationRoutes, registerNotifications } from '.
 import { counterProvider, prepaidProvider, createPaymentService, mobileMoneyProvider, paymentRoutes, paymentsConfig, type PaymentService, type PaymentTopics } from './modules/payments/index.ts';
 import { purgeExpiredSessions } from './platform/auth/session-purge.ts';
 import { createBlobStore } from './platform/blobs/index.ts';
+import { linkAuditEntries } from './platform/audit/link.ts';
 import { createEventBus, pruneDeliveredEvents, type EventBus } from './platform/events/index.ts';
 import { auditRoutes } from './platform/audit/routes.ts';
 import { adminRoutes } from './platform/auth/admin-routes.ts';
@@ -117,6 +118,10 @@ export async function buildApp({ config, database, box, env = process.env }: App
   customsRoutes(app, customs);
   registerReleaseNotes(bus, documents, customs.releaseNoteOf);
 
+  // Chains audit entries committed since the last run (record.ts writes them unlinked, lock-free).
+  bus.schedule('audit.link_chain', 1, async () => {
+    await linkAuditEntries(db);
+  });
   bus.schedule('sessions.purge_expired', 3600, async () => {
     await purgeExpiredSessions(db);
   });

@@ -19,6 +19,7 @@ import { customsReferenceMigration } from './modules/customs/reference/migration
 import { permitsMigration } from './modules/permits/index.ts';
 import { paymentsDutiesMigration } from './modules/payments/index.ts';
 import { customsDocumentChecksMigration } from './modules/customs/declarations/document-checks-migration.ts';
+import { auditDeferredLinkMigration } from './platform/audit/deferred-link-migration.ts';
 import { releaseNotesMigration } from './modules/documents/release-note-migration.ts';
 
 /** Every migration of the platform and its modules; applied in name order, never renamed once shipped. */
@@ -45,4 +46,5 @@ export const migrations: Migrations = {
   '0020_customs_document_checks': customsDocumentChecksMigration,
   '0021_documents_release_notes': releaseNotesMigration,
   '0022_payments_customs_duties': paymentsDutiesMigration,
+  '0023_audit_deferred_link': auditDeferredLinkMigration,
 };

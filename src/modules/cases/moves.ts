@@ -129,7 +129,7 @@ export async function moveFile(
 /**
  * Closes a change that moved a file through one or more steps: one outbox event from the state
  * before to the state after (listing the steps, so a subscriber tells the applicant once), then
- * one audit entry, last, so the chain head is locked from that statement to the commit only.
+ * one audit entry, last.
  */
 export async function finishChange(
   trx: Trx,

@@ -1,5 +1,6 @@
-import { sql, type Transaction } from 'kysely';
+import type { Transaction } from 'kysely';
 import type { Database } from '../../database.ts';
+import { jsonb } from '../db/json.ts';
 import { contentHash, stateDigest, type AuditContent } from './chain.ts';
 
 /** Who did something, as the audit trail names them. */
@@ -34,11 +35,10 @@ export const systemContext = (label: string): ChangeContext => ({
 });
 
 /**
- * Appends one entry to the hash chain inside the caller's transaction, so the entry exists exactly
- * when the change does. One statement advances the head row — whose row lock orders concurrent
- * writers until they commit — and inserts the entry linked to the previous hash; the link is
- * `sha256(prev_hash ":" seq ":" content_hash)`, as `linkHash` in chain.ts computes it.
- * Call it last in the transaction so the head stays locked briefly.
+ * Writes one entry inside the caller's transaction, so the entry exists exactly when the change does.
+ * It takes no shared lock: the entry gets its number from a sequence and stores its content hash;
+ * the linker (link.ts) chains committed entries moments later. Writers therefore commit in parallel
+ * instead of queueing on one head row until each commit is flushed.
  */
 export async function recordAudit(trx: Transaction<Database>, context: ChangeContext, change: AuditChange): Promise<number> {
   const occurredAt = new Date();
@@ -57,31 +57,28 @@ export async function recordAudit(trx: Transaction<Database>, context: ChangeCon
     ip: context.ip,
     details: change.details ?? {},
   };
-  const { rows } = await sql<{ seq: number }>`
-    with head as (${advanceHead('audit_head', contentHash(content))})
-    insert into audit_entries (seq, occurred_at, actor_type, actor_id, actor_label, agency_id, action, record_type,
-                               record_id, before_digest, after_digest, request_id, ip, details, prev_hash, hash)
-    select head.seq, ${occurredAt}, ${content.actorType}, ${content.actorId}, ${content.actorLabel}, ${content.agencyId},
-           ${content.action}, ${content.recordType}, ${content.recordId}, ${content.beforeDigest}, ${content.afterDigest},
-           ${content.requestId}, ${content.ip}, ${JSON.stringify(content.details)}::jsonb, head.prev_hash, head.hash
-      from head
-    returning seq`.execute(trx);
-  const seq = rows[0]?.seq;
-  if (seq === undefined) throw new Error('the audit chain head is missing: run the migrations');
-  return seq;
+  const row = await trx
+    .insertInto('audit_entries')
+    .values({
+      occurred_at: occurredAt,
+      actor_type: content.actorType,
+      actor_id: content.actorId,
+      actor_label: content.actorLabel,
+      agency_id: content.agencyId,
+      action: content.action,
+      record_type: content.recordType,
+      record_id: content.recordId,
+      before_digest: content.beforeDigest,
+      after_digest: content.afterDigest,
+      request_id: content.requestId,
+      ip: content.ip,
+      details: jsonb(content.details),
+      content_hash: contentHash(content),
+      position: null,
+      prev_hash: null,
+      hash: null,
+    })
+    .returning('seq')
+    .executeTakeFirstOrThrow();
+  return row.seq;
 }
-
-
-/**
- * The statement that moves the audit chain's one-row head on by one entry: its row lock orders
- * concurrent writers until they commit, and the new hash is `linkHash` (chain.ts) computed in
- * PostgreSQL. Used as a CTE (`head`) by the entry's insert. (The exchange message log links a whole
- * batch at once in application code: message-log.ts.)
- */
-const advanceHead = (headTable: 'audit_head', contentHash: string) => sql`
-      update ${sql.table(headTable)}
-         set seq = seq + 1,
-             prev_hash = hash,
-             hash = encode(sha256(convert_to(hash || ':' || (seq + 1)::text || ':' || ${contentHash}, 'UTF8')), 'hex')
-       where id = 1
-      returning seq, hash, prev_hash`;

@@ -17,7 +17,8 @@ const Entry = Type.Object({
   requestId: Type.Union([Type.String(), Type.Null()]),
   ip: Type.Union([Type.String(), Type.Null()]),
   details: Type.Record(Type.String(), Type.Unknown()),
-  hash: Type.String(),
+  /** Null for the moment between the entry's commit and the linker chaining it. */
+  hash: Type.Union([Type.String(), Type.Null()]),
 });
 
 export function auditRoutes(app: App, db: Db): void {
