@@ -85,6 +85,7 @@ export function PartiesAndTransport({ view }: { view: DeclarationView }) {
         rows={[
           [t('customs.transport.mode'), names.mode(transport.mode)],
           [t('customs.transport.meansId'), transport.meansId ? <bdi key="means">{transport.meansId}</bdi> : '—'],
+          [t('customs.transport.transportDocument'), transport.transportDocument ? <bdi key="document">{transport.transportDocument}</bdi> : '—'],
           [t('customs.transport.dispatchCountry'), places.country(transport.dispatchCountry)],
           [t('customs.transport.containers'), transport.containers.length ? <bdi key="containers">{transport.containers.join(', ')}</bdi> : '—'],
           [t('customs.declaration.invoiceCurrency'), declaration.invoiceCurrency],

@@ -39,6 +39,7 @@ export function DeclarationHeader({ draft, lists, onChange }: { draft: Declarati
             onChange={(value) => set('transportMode')(value as TransportMode)}
           />
           <TextField path="transport.meansId" label={t('customs.transport.meansId')} hint={t('customs.form.meansIdHint')} value={draft.meansId} onChange={set('meansId')} dir="ltr" autoComplete="off" />
+          <TextField path="transport.transportDocument" label={t('customs.transport.transportDocument')} hint={t('customs.form.transportDocumentHint')} value={draft.transportDocument} onChange={set('transportDocument')} dir="ltr" autoComplete="off" />
           <SelectField path="transport.dispatchCountry" label={t('customs.transport.dispatchCountry')} value={draft.dispatchCountry} choices={lists.countries} placeholder onChange={set('dispatchCountry')} />
           <TextField path="transport.containers" label={t('customs.transport.containers')} hint={t('customs.form.containersHint')} value={draft.containers} onChange={set('containers')} dir="ltr" autoComplete="off" />
         </div>

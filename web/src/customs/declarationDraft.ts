@@ -43,6 +43,8 @@ export interface DeclarationDraft {
   exporter: PartyDraft;
   transportMode: TransportMode;
   meansId: string;
+  /** Bill of lading, air waybill or consignment note number. */
+  transportDocument: string;
   dispatchCountry: string;
   /** Container numbers as typed: separated by spaces, commas or new lines. */
   containers: string;
@@ -88,6 +90,7 @@ export function newDraft(company: { taxId: string; name: string } | null, compan
     exporter: emptyParty(),
     transportMode: 'sea',
     meansId: '',
+    transportDocument: '',
     dispatchCountry: '',
     containers: '',
     invoiceCurrency: '',
@@ -148,6 +151,7 @@ export function declarationOf(draft: DeclarationDraft): DeclarationInput {
   const importer = optionalParty(draft.importer);
   const exporter = optionalParty(draft.exporter);
   const meansId = draft.meansId.trim();
+  const transportDocument = draft.transportDocument.trim();
   return {
     localReference: draft.localReference.trim(),
     regime: draft.regime,
@@ -158,6 +162,7 @@ export function declarationOf(draft: DeclarationDraft): DeclarationInput {
     transport: {
       mode: draft.transportMode,
       ...(meansId ? { meansId } : {}),
+      ...(transportDocument ? { transportDocument } : {}),
       dispatchCountry: code(draft.dispatchCountry),
       containers: containerNumbers(draft.containers),
     },
@@ -187,7 +192,7 @@ const ITEM_FIELDS = ['hsCode', 'description', 'origin', 'quantity.amount', 'quan
 export function formPaths(draft: DeclarationDraft): Set<string> {
   const paths = ['localReference', 'regime', 'officeCode', 'invoiceCurrency', 'declarant', 'declarant.country', 'items'];
   for (const party of ['importer', 'exporter'] as const) paths.push(party, ...PARTY_FIELDS.map((field) => `${party}.${field}`));
-  paths.push('transport', ...['mode', 'meansId', 'dispatchCountry', 'containers'].map((field) => `transport.${field}`));
+  paths.push('transport', ...['mode', 'meansId', 'transportDocument', 'dispatchCountry', 'containers'].map((field) => `transport.${field}`));
   draft.items.forEach((item, index) => {
     const at = `items[${index}]`;
     paths.push(at, ...ITEM_FIELDS.map((field) => `${at}.${field}`));

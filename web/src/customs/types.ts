@@ -61,7 +61,7 @@ export interface DeclarationInput {
   declarant: Party;
   importer?: Party;
   exporter?: Party;
-  transport: { mode: TransportMode; meansId?: string; dispatchCountry: string; containers: string[] };
+  transport: { mode: TransportMode; meansId?: string; transportDocument?: string; dispatchCountry: string; containers: string[] };
   invoiceCurrency: string;
   items: DeclarationItem[];
 }

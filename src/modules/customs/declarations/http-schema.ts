@@ -32,6 +32,7 @@ export const DeclarationBody = Closed({
   transport: Closed({
     mode: Type.Enum(TRANSPORT_MODES),
     meansId: Type.Optional(Text(35)),
+    transportDocument: Type.Optional(Type.String({ pattern: '^[A-Za-z0-9][A-Za-z0-9./-]{0,34}$', description: 'bill of lading, air waybill or consignment note number' })),
     dispatchCountry: Country,
     containers: Type.Array(Type.String(), { maxItems: 200 }),
   }),

@@ -68,6 +68,12 @@ export interface DeclarationInput {
     mode: TransportMode;
     /** Vessel IMO number, flight, truck plate (WCO ArrivalTransportMeans/ID). */
     meansId?: string;
+    /**
+     * The bill of lading, air waybill or road consignment note the goods travel under (WCO
+     * TransportContractDocument/ID, declared as a previous document 705/740/730): how a cargo
+     * manifest's line is matched to the declaration that clears it.
+     */
+    transportDocument?: string;
     /** Country the goods were dispatched from (WCO ExportCountry). */
     dispatchCountry: string;
     /** ISO 6346 container numbers (WCO TransportEquipment/ID). */

@@ -90,12 +90,34 @@ function transportOf(declaration: Element, shipment: Element, regime: Regime | u
     return id && textOf(id) ? [id] : [];
   });
   containers.forEach((id, index) => reading.source(`transport.containers[${index}]`, id));
+  const transportDocument = transportDocumentOf(declaration, shipment, reading);
   return {
     mode: mode ?? 'sea',
     ...(meansId ? { meansId } : {}),
+    ...(transportDocument ? { transportDocument } : {}),
     dispatchCountry: reading.required(shipment, 'ExportCountry/ID', 'transport.dispatchCountry'),
     containers: containers.map(textOf),
   };
+}
+
+/**
+ * Previous-document types (DE 2/1, UN/EDIFACT 1001 codes) that are the contract of carriage: master and house bills of lading, air waybills, road consignment notes.
+ */
+const TRANSPORT_DOCUMENT_TYPES = new Set(['704', '705', '714', '740', '741', '730']);
+
+/** The first previous document that is a transport contract, from the goods shipment or the declaration. */
+function transportDocumentOf(declaration: Element, shipment: Element, reading: DeclarationReading): string | undefined {
+  for (const holder of [shipment, declaration]) {
+    for (const previous of childElements(holder, 'PreviousDocument')) {
+      const typeCode = childElement(previous, 'TypeCode');
+      const type = typeCode ? textOf(typeCode) : '';
+      const id = childElement(previous, 'ID');
+      if (!TRANSPORT_DOCUMENT_TYPES.has(type) || !id || !textOf(id)) continue;
+      reading.source('transport.transportDocument', id);
+      return textOf(id);
+    }
+  }
+  return undefined;
 }
 
 /**

@@ -137,6 +137,14 @@ describe('the annotated samples', () => {
     expect(warnings.map((w) => w.code)).not.toContain('office_adapted');
   });
 
+  it('takes the bill of lading from a previous document of type 705, ignoring other previous documents', async () => {
+    const xml = importSample().replace('<ID>24GB34F7Y1O2CX8PT4</ID>\n\t\t\t\t<TypeCode>355</TypeCode>', '<ID>MEDUKD2026118</ID>\n\t\t\t\t<TypeCode>705</TypeCode>');
+    expect(xml).toContain('MEDUKD2026118');
+    const { declaration } = await readDeclarationXml(xml);
+    expect(declaration.transport.transportDocument).toBe('MEDUKD2026118');
+    expect((await readDeclarationXml(importSample())).declaration.transport.transportDocument).toBeUndefined();
+  });
+
   it('reports each thing it leaves out rather than dropping it silently', async () => {
     const xml = importSample()
       .replace('<Declarant>', '<CurrencyExchange><CurrencyTypeCode>GBP</CurrencyTypeCode><RateNumeric>812.5</RateNumeric></CurrencyExchange>\n\t\t<Declarant>')
