@@ -7,6 +7,7 @@ import type { Assessment } from '../assessment/types.ts';
 import type { Channel, CustomsDeclarationsTable, DeclarationState, NotificationKind } from './schema.ts';
 import type { DocumentCheck } from './document-checks.ts';
 import type { DeclarationInput } from './types.ts';
+import type { DeclarationHistory } from './view.ts';
 
 type Executor = Db | Transaction<Database>;
 export type DeclarationRow = Selectable<CustomsDeclarationsTable>;
@@ -88,14 +89,25 @@ export async function lockDeclaration(trx: Transaction<Database>, id: string): P
   return trx.selectFrom('customs_declarations').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
 }
 
-export async function historyOf(db: Executor, declarationId: string) {
-  const [states, notifications, versions, inspections] = await Promise.all([
-    db.selectFrom('customs_declaration_states').select(['state', 'actor_label', 'entered_at']).where('declaration_id', '=', declarationId).orderBy('id').execute(),
-    db.selectFrom('customs_notifications').select(['id', 'kind', 'body', 'issued_at']).where('declaration_id', '=', declarationId).orderBy('id').execute(),
-    db.selectFrom('customs_declaration_versions').select(['version', 'reason', 'created_by_label', 'created_at']).where('declaration_id', '=', declarationId).orderBy('version').execute(),
-    db.selectFrom('customs_inspections').select(['id', 'outcome', 'findings', 'inspector_label', 'created_at']).where('declaration_id', '=', declarationId).orderBy('created_at').execute(),
-  ]);
-  return { states, notifications, versions, inspections };
+/** ISO 8601 in UTC with milliseconds, as `Date.toISOString` writes it, on both engines. */
+const isoTime = (column: string) => sql.raw(`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`);
+
+/**
+ * A declaration's states, notifications, versions and inspections, shaped for the API by the
+ * database in one statement (four round trips were a fifth of a lodgement's statements).
+ */
+export async function historyOf(db: Executor, declarationId: string): Promise<DeclarationHistory> {
+  const { rows } = await sql<DeclarationHistory>`
+    select
+      (select coalesce(json_agg(json_build_object('state', state, 'by', actor_label, 'at', ${isoTime('entered_at')}) order by id), '[]'::json)
+         from customs_declaration_states where declaration_id = ${declarationId}) as history,
+      (select coalesce(json_agg(body || jsonb_build_object('id', id::text) order by id), '[]'::json)
+         from customs_notifications where declaration_id = ${declarationId}) as notifications,
+      (select coalesce(json_agg(json_build_object('version', version, 'reason', reason, 'by', created_by_label, 'at', ${isoTime('created_at')}) order by version), '[]'::json)
+         from customs_declaration_versions where declaration_id = ${declarationId}) as versions,
+      (select coalesce(json_agg(json_build_object('id', id, 'outcome', outcome, 'findings', findings, 'by', inspector_label, 'at', ${isoTime('created_at')}) order by created_at), '[]'::json)
+         from customs_inspections where declaration_id = ${declarationId}) as inspections`.execute(db);
+  return rows[0]!;
 }
 
 /**

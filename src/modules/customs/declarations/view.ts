@@ -3,7 +3,7 @@ import type { DocumentCheck } from './document-checks.ts';
 import type { ChannelDecision } from './ports.ts';
 import type { DeclarationNotification } from './notifications.ts';
 import type { Channel, DeclarationState } from './schema.ts';
-import type { DeclarationRow, historyOf } from './store.ts';
+import type { DeclarationRow } from './store.ts';
 import type { DeclarationInput } from './types.ts';
 
 export interface DeclarationView {
@@ -25,6 +25,8 @@ export interface DeclarationView {
   lodgedAt: string | null;
   releasedAt: string | null;
 }
+
+export type DeclarationHistory = Pick<DeclarationDetail, 'history' | 'notifications' | 'versions' | 'inspections'>;
 
 export interface DeclarationDetail extends DeclarationView {
   history: { state: DeclarationState; by: string; at: string }[];
@@ -55,12 +57,6 @@ export function viewOf(row: DeclarationRow): DeclarationView {
   };
 }
 
-export function detailOf(row: DeclarationRow, history: Awaited<ReturnType<typeof historyOf>>): DeclarationDetail {
-  return {
-    ...viewOf(row),
-    history: history.states.map((s) => ({ state: s.state, by: s.actor_label, at: s.entered_at.toISOString() })),
-    notifications: history.notifications.map((n) => ({ ...(n.body as DeclarationNotification), id: String(n.id) })),
-    versions: history.versions.map((v) => ({ version: v.version, reason: v.reason, by: v.created_by_label, at: v.created_at.toISOString() })),
-    inspections: history.inspections.map((i) => ({ id: i.id, outcome: i.outcome, findings: i.findings, by: i.inspector_label, at: i.created_at.toISOString() })),
-  };
+export function detailOf(row: DeclarationRow, history: DeclarationHistory): DeclarationDetail {
+  return { ...viewOf(row), ...history };
 }
