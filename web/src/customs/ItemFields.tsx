@@ -12,6 +12,8 @@ import { DOCUMENT_TYPES } from './types';
 interface ItemFieldsProps {
   index: number;
   item: ItemDraft;
+  /** On a passenger car clearance the item is the car, described by its VIN and age. */
+  isVehicle: boolean;
   countries: readonly Choice[];
   invoiceCurrency: string;
   /** Null when it is the only item: a declaration has at least one. */
@@ -20,7 +22,7 @@ interface ItemFieldsProps {
 }
 
 /** One item of the declaration: its tariff line (searched), the goods, their figures and the documents cited. */
-export function ItemFields({ index, item, countries, invoiceCurrency, onRemove, onChange }: ItemFieldsProps) {
+export function ItemFields({ index, item, isVehicle, countries, invoiceCurrency, onRemove, onChange }: ItemFieldsProps) {
   const { t } = useTranslation();
   const [chosen, setChosen] = useState<string | null>(null);
   const at = `items[${index}]`;
@@ -58,6 +60,15 @@ export function ItemFields({ index, item, countries, invoiceCurrency, onRemove, 
           dir="ltr"
         />
       </div>
+      {isVehicle ? (
+        <FieldGroup path={`${at}.vehicle`} legend={t('customs.form.vehicle')} className="fieldset stack">
+          <div className="item-card__fields">
+            <TextField path={`${at}.vehicle.vin`} label={t('customs.form.vin')} hint={t('customs.form.vinHint')} value={item.vin} onChange={set('vin')} dir="ltr" autoComplete="off" />
+            <TextField path={`${at}.vehicle.firstRegistrationYear`} label={t('customs.form.firstRegistrationYear')} value={item.firstRegistrationYear} onChange={set('firstRegistrationYear')} inputMode="numeric" dir="ltr" />
+            <TextField path={`${at}.vehicle.engineCapacityCc`} label={t('customs.form.engineCapacityCc')} value={item.engineCapacityCc} onChange={set('engineCapacityCc')} inputMode="numeric" dir="ltr" />
+          </div>
+        </FieldGroup>
+      ) : null}
       <PreferenceField path={`${at}.preferenceClaimed`} checked={item.preferenceClaimed} onChange={set('preferenceClaimed')} />
       <CitedDocuments path={`${at}.documents`} number={number} documents={item.documents} onChange={set('documents')} />
       {onRemove ? (

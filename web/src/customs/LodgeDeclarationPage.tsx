@@ -84,6 +84,7 @@ export function LodgeDeclarationPage() {
                 key={item.key}
                 index={index}
                 item={item}
+                isVehicle={draft.regime === 'vehicle_clearance'}
                 countries={lists.countries}
                 invoiceCurrency={draft.invoiceCurrency}
                 onRemove={draft.items.length > 1 ? removeItem(index) : null}

@@ -32,6 +32,10 @@ export interface ItemDraft {
   customsValue: string;
   preferenceClaimed: boolean;
   documents: DocumentDraft[];
+  /** The car, on a passenger car clearance: VIN, year of first registration, cylinder capacity. */
+  vin: string;
+  firstRegistrationYear: string;
+  engineCapacityCc: string;
 }
 
 export interface DeclarationDraft {
@@ -74,6 +78,9 @@ export function newItem(): ItemDraft {
     customsValue: '',
     preferenceClaimed: false,
     documents: [newDocument()],
+    vin: '',
+    firstRegistrationYear: '',
+    engineCapacityCc: '',
   };
 }
 
@@ -177,11 +184,21 @@ export function declarationOf(draft: DeclarationDraft): DeclarationInput {
       customsValue: normaliseDecimal(item.customsValue),
       preferenceClaimed: item.preferenceClaimed,
       documents: item.documents.map(documentOf),
+      ...(draft.regime === 'vehicle_clearance' ? { vehicle: vehicleOf(item) } : {}),
     })),
   };
 }
 
 const PARTY_FIELDS = ['taxId', 'name', 'country'] as const;
+const VEHICLE_FIELDS = ['vin', 'firstRegistrationYear', 'engineCapacityCc'] as const;
+
+/** Years and capacities are whole numbers; what is not one is sent as typed for the server to point at. */
+function vehicleOf(item: ItemDraft): NonNullable<DeclarationInput['items'][number]['vehicle']> {
+  const whole = (text: string) => (/^[0-9]+$/.test(text.trim()) ? Number(text.trim()) : (text.trim() as unknown as number));
+  const capacity = item.engineCapacityCc.trim();
+  return { vin: item.vin.trim().toUpperCase(), firstRegistrationYear: whole(item.firstRegistrationYear), ...(capacity ? { engineCapacityCc: whole(capacity) } : {}) };
+}
+
 const ITEM_FIELDS = ['hsCode', 'description', 'origin', 'quantity.amount', 'quantity.unit', 'grossMassKg', 'netMassKg', 'customsValue', 'preferenceClaimed', 'documents'] as const;
 
 /**
@@ -196,6 +213,7 @@ export function formPaths(draft: DeclarationDraft): Set<string> {
   draft.items.forEach((item, index) => {
     const at = `items[${index}]`;
     paths.push(at, ...ITEM_FIELDS.map((field) => `${at}.${field}`));
+    if (draft.regime === 'vehicle_clearance') paths.push(`${at}.vehicle`, ...VEHICLE_FIELDS.map((field) => `${at}.vehicle.${field}`));
     item.documents.forEach((_, row) => paths.push(`${at}.documents[${row}].type`, `${at}.documents[${row}].reference`));
   });
   return new Set(paths);

@@ -11,7 +11,7 @@ export type Channel = (typeof CHANNELS)[number];
 /** The lifecycle's states in their order (declarations/lifecycle.ts); a state the server adds later is shown by its code. */
 export const DECLARATION_STATES = ['draft', 'lodged', 'checked', 'channel_assigned', 'inspected', 'assessed', 'paid', 'released', 'rejected'] as const;
 
-export const REGIMES = ['import_home_use', 'export', 'transit', 'temporary_admission'] as const;
+export const REGIMES = ['import_home_use', 'export', 'transit', 'temporary_admission', 'vehicle_clearance'] as const;
 export type Regime = (typeof REGIMES)[number];
 
 export const TRANSPORT_MODES = ['sea', 'rail', 'road', 'air', 'post', 'fixed_installation', 'inland_water'] as const;
@@ -51,6 +51,7 @@ export interface DeclarationItem {
   customsValue: string;
   preferenceClaimed: boolean;
   documents: CitedDocument[];
+  vehicle?: { vin: string; firstRegistrationYear: number; engineCapacityCc?: number };
 }
 
 /** The body of `POST /api/customs/declarations` (declarations/types.ts). */

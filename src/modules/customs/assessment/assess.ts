@@ -1,10 +1,10 @@
 import { fieldError } from '../../../platform/http/errors.ts';
-import { type Decimal, formatDecimal, readDecimal } from './decimal.ts';
-import { toNationalValue } from './conversion.ts';
+import { type Decimal, formatDecimal, fromWhole, percentOf, readDecimal, roundHalfUp } from './decimal.ts';
+import { toNationalValue, type NationalValue } from './conversion.ts';
 import { adValoremLine, exemptDutyLine, specificLine } from './lines.ts';
-import type { AssessedItem, Assessment, AssessmentContext, AssessmentDeclaration, AssessmentItem, AssessmentLine, FeeRates, LineCode, Tariff, TariffLine } from './types.ts';
+import type { AssessedItem, Assessment, AssessmentContext, AssessmentDeclaration, AssessmentItem, AssessmentLine, FeeRates, LineCode, Tariff, TariffLine, VehicleAssessment } from './types.ts';
 
-const LINE_ORDER: readonly LineCode[] = ['duty', 'statistical_fee', 'community_levy', 'excise', 'vat'];
+const LINE_ORDER: readonly LineCode[] = ['duty', 'statistical_fee', 'community_levy', 'excise', 'vehicle_surcharge', 'vat'];
 
 interface Fees {
   statistical: Decimal;
@@ -34,7 +34,8 @@ function assessItem(item: AssessmentItem, path: string, tariff: Tariff, fees: Fe
   const line = tariff.get(item.nationalLine);
   if (!line) throw fieldError(422, 'assessment_unknown_tariff_line', `${path}.nationalLine`, { line: item.nationalLine, date: context.date });
   const invoice = readDecimal(item.customsValue, `${path}.customsValue`);
-  const value = toNationalValue(invoice, item.invoiceCurrency, context, path);
+  const converted = toNationalValue(invoice, item.invoiceCurrency, context, path);
+  const value = item.vehicle ? writtenDown(converted, item.vehicle, path) : converted;
   const tariffPath = `tariff[${line.nationalLine}]`;
 
   // Order matters: VAT is charged on the value plus every line before it (docs/customs/assessment.md, "Bases").
@@ -45,7 +46,8 @@ function assessItem(item: AssessmentItem, path: string, tariff: Tariff, fees: Fe
   const statistical = adValoremLine('statistical_fee', 'customs.assessment.statistical_fee', value.national, fees.statistical);
   const levy = adValoremLine('community_levy', 'customs.assessment.community_levy', value.national, fees.levy);
   const excise = exciseLine(line, item, value.national, path, tariffPath);
-  const beforeVat = [duty, statistical, levy, ...(excise ? [excise] : [])];
+  const surcharge = item.vehicle ? vehicleSurchargeLine(value.national, item.vehicle, path) : undefined;
+  const beforeVat = [duty, statistical, levy, ...(excise ? [excise] : []), ...(surcharge ? [surcharge] : [])];
   const vat = vatLine(value.national, beforeVat, readDecimal(line.vatPercent, `${tariffPath}.vatPercent`));
 
   const lines = [...beforeVat, vat];
@@ -54,8 +56,23 @@ function assessItem(item: AssessmentItem, path: string, tariff: Tariff, fees: Fe
     customsValue: { invoiceAmount: formatDecimal(invoice), currency: item.invoiceCurrency, rate: formatDecimal(value.rate), national: Number(value.national) },
     lines,
     total: lines.reduce((sum, l) => sum + l.amount, 0),
-    explanation: [value.explanation],
+    explanation: [converted.explanation, ...(value === converted ? [] : [value.explanation])],
   };
+}
+
+/** A used car's customs value written down by its age, rounded half up to the franc; every line is then computed on it. */
+function writtenDown(value: NationalValue, vehicle: VehicleAssessment, path: string): NationalValue {
+  const percent = readDecimal(vehicle.depreciationPercent, `${path}.vehicle.depreciationPercent`);
+  const deduction = roundHalfUp(percentOf(fromWhole(value.national), percent));
+  const national = value.national - deduction;
+  const params = { age: vehicle.ageYears, percent: formatDecimal(percent), value: Number(value.national), deduction: Number(deduction), national: Number(national) };
+  return { rate: value.rate, national, explanation: { key: 'customs.assessment.vehicle_depreciation', params } };
+}
+
+function vehicleSurchargeLine(value: bigint, vehicle: VehicleAssessment, path: string): AssessmentLine | undefined {
+  const percent = readDecimal(vehicle.surchargePercent, `${path}.vehicle.surchargePercent`);
+  if (percent.units === 0n) return undefined;
+  return adValoremLine('vehicle_surcharge', 'customs.assessment.vehicle_surcharge', value, percent, [{ key: 'customs.assessment.vehicle_surcharge_age', params: { age: vehicle.ageYears } }]);
 }
 
 function exciseLine(line: TariffLine, item: AssessmentItem, value: bigint, path: string, tariffPath: string): AssessmentLine | undefined {
@@ -80,5 +97,7 @@ function vatLine(value: bigint, before: readonly AssessmentLine[], percent: Deci
     key: 'customs.assessment.vat_base',
     params: { value: Number(value), duty: amountOf('duty'), statisticalFee: amountOf('statistical_fee'), communityLevy: amountOf('community_levy'), excise: amountOf('excise'), base: Number(base) },
   };
+  const surcharge = amountOf('vehicle_surcharge');
+  if (surcharge > 0) Object.assign(parts, { key: 'customs.assessment.vat_base_vehicle', params: { ...parts.params, vehicleSurcharge: surcharge } });
   return adValoremLine('vat', 'customs.assessment.vat', base, percent, [parts]);
 }

@@ -5,12 +5,14 @@ export const RICE = '1006.30.00.00';
 export const CIGARETTES = '2402.20.00.00';
 export const WINE = '2204.21.00.00';
 export const CEMENT = '2523.29.00.00';
+export const CAR = '8703.23.00.00';
 
 const lines: TariffLine[] = [
   { nationalLine: RICE, dutyBand: 10, vatPercent: '18', communityPreference: true },
   { nationalLine: CIGARETTES, dutyBand: 20, vatPercent: '18', excise: { kind: 'ad_valorem', percent: '45' }, communityPreference: true },
   { nationalLine: WINE, dutyBand: 20, vatPercent: '18', excise: { kind: 'specific', amountPerUnit: '150', unit: 'l' }, communityPreference: true },
   { nationalLine: CEMENT, dutyBand: 10, vatPercent: '18', communityPreference: true },
+  { nationalLine: CAR, dutyBand: 20, vatPercent: '18', communityPreference: true },
 ];
 export const tariff: Tariff = new Map(lines.map((line) => [line.nationalLine, line]));
 

@@ -24,6 +24,15 @@ export interface AssessmentItem {
   origin: string;
   /** The declarant claims the community preference (certificate of origin cited on the item). */
   preferenceClaimed: boolean;
+  /** A passenger car cleared for home use: its value is written down by age, and an old car pays a surcharge. */
+  vehicle?: VehicleAssessment;
+}
+
+/** What the national vehicle rules (vehicle.ts) make of one car's age. */
+export interface VehicleAssessment {
+  ageYears: number;
+  depreciationPercent: DecimalInput;
+  surchargePercent: DecimalInput;
 }
 
 export interface AssessmentDeclaration {
@@ -61,7 +70,7 @@ export interface AssessmentContext {
   communityMembers: readonly string[];
 }
 
-export type LineCode = 'duty' | 'statistical_fee' | 'community_levy' | 'excise' | 'vat';
+export type LineCode = 'duty' | 'statistical_fee' | 'community_levy' | 'excise' | 'vehicle_surcharge' | 'vat';
 
 /** One sentence of an explanation: a message key (`customs.assessment.*`) and its parameters. */
 export interface ExplanationPart {

@@ -39,7 +39,7 @@ export function problemsOf(input: DeclarationInput, known: KnownCodes): FieldPro
     if (!isIso6346(container)) report(`transport.containers[${index}]`, 'declaration_bad_container', { container });
   });
 
-  const needsImporter = input.regime === 'import_home_use' || input.regime === 'temporary_admission';
+  const needsImporter = input.regime === 'import_home_use' || input.regime === 'temporary_admission' || input.regime === 'vehicle_clearance';
   if (needsImporter && !input.importer) report('importer', 'declaration_importer_required', { regime: input.regime });
   if (input.regime === 'export' && !input.exporter) report('exporter', 'declaration_exporter_required', { regime: input.regime });
   const parties: [string, Party | undefined][] = [['declarant', input.declarant], ['importer', input.importer], ['exporter', input.exporter]];

@@ -20,6 +20,14 @@ const Item = Closed({
   customsValue: Amount,
   preferenceClaimed: Type.Boolean(),
   documents: Type.Array(Closed({ type: Type.Enum(DOCUMENT_TYPES), reference: Type.String({ pattern: '^[A-Za-z0-9][A-Za-z0-9./-]{2,39}$' }) }), { maxItems: 20 }),
+  // The VIN's form is checked with the declaration (a translated message naming the field), not here.
+  vehicle: Type.Optional(
+    Closed({
+      vin: Type.String({ minLength: 1, maxLength: 32, description: 'ISO 3779 vehicle identification number' }),
+      firstRegistrationYear: Type.Integer({ minimum: 1900, maximum: 2100 }),
+      engineCapacityCc: Type.Optional(Type.Integer({ minimum: 1, maximum: 20000 })),
+    }),
+  ),
 });
 
 export const DeclarationBody = Closed({

@@ -2,6 +2,7 @@ import type { Transaction } from 'kysely';
 import type { Database } from '../../../database.ts';
 import type { Assessment, FeeRates, Tariff } from '../assessment/types.ts';
 import type { ChannelDecision } from '../risk/types.ts';
+import type { VehicleClearanceRules } from '../reference/vehicle-rules.ts';
 import type { InspectionOutcome } from './schema.ts';
 import type { DeclarationInput } from './types.ts';
 
@@ -12,6 +13,8 @@ export interface DeclarationReference {
   knownCodes(): Promise<{ countries: ReadonlySet<string>; currencies: ReadonlySet<string>; offices: ReadonlySet<string> }>;
   /** Origins whose goods may claim the community preference. */
   communityMembers(): Promise<string[]>;
+  /** How a passenger car is cleared for home use (regime vehicle_clearance). */
+  vehicleClearanceRules(): Promise<VehicleClearanceRules>;
 }
 
 export type { ChannelDecision };

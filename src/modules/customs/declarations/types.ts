@@ -5,8 +5,12 @@
  * strings, read exactly (customs/assessment/decimal.ts).
  */
 
-/** Import for home use (WCO procedure 40), export (10), transit (80), temporary admission (53). */
-export const REGIMES = ['import_home_use', 'export', 'transit', 'temporary_admission'] as const;
+/**
+ * Import for home use (WCO procedure 40), export (10), transit (80), temporary admission (53), and
+ * the clearance of a passenger car for home use (procedure 40 under the national vehicle rules:
+ * one car, its value written down by age, a surcharge on old cars; docs/customs/assessment.md).
+ */
+export const REGIMES = ['import_home_use', 'export', 'transit', 'temporary_admission', 'vehicle_clearance'] as const;
 export type Regime = (typeof REGIMES)[number];
 
 /** Mode of transport at the border (WCO BorderTransportMeans/ModeCode, UN Rec. 19: 1 sea … 8 inland water). */
@@ -50,6 +54,17 @@ export interface DeclarationItemInput {
   /** The community preference is claimed for the item (WCO Preference code 300-range); a certificate of origin is then cited. */
   preferenceClaimed: boolean;
   documents: CitedDocument[];
+  /** The car, when the regime is vehicle_clearance. */
+  vehicle?: VehicleDetails;
+}
+
+export interface VehicleDetails {
+  /** ISO 3779 vehicle identification number: 17 characters, no I, O or Q. */
+  vin: string;
+  /** Year of first registration anywhere: the car's age for the national rules. */
+  firstRegistrationYear: number;
+  /** Cylinder capacity in cm³ (none for an electric car); the tariff line must match it. */
+  engineCapacityCc?: number;
 }
 
 export interface DeclarationInput {

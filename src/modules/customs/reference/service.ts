@@ -19,6 +19,8 @@ export interface ReferenceDataDeps {
  * on a day, the exchange rates of a day, the code lists, the HS search. Loaded and imported by
  * ensureReferenceData and importTariff; read here, from memory once warm.
  */
+import { vehicleClearanceRules } from './vehicle-rules.ts';
+
 export function createReferenceData({ db, nationalCurrency = 'XOF', cacheMs = 1000 }: ReferenceDataDeps) {
   const tariffs = tariffsInForce(db, cacheMs);
   const rates = exchangeRateBook(db, { cacheMs, nationalCurrency });
@@ -33,6 +35,7 @@ export function createReferenceData({ db, nationalCurrency = 'XOF', cacheMs = 10
     /** Every currency's rate on `date` (latest on or before it). */
     ratesOn: async (date: string) => [...(await rates.ratesOn(date)).values()],
     publishExchangeRate: rates.publishRate,
+    vehicleClearanceRules,
     ...lookups,
     async searchHs(query: string, locale: Locale, limit = 20, date = today()) {
       const version = await tariffs.versionOn(date);

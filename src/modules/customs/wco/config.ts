@@ -75,5 +75,5 @@ export const KANDARA_XML_CONFIG: NationalXmlConfig = {
     C400: 'certificate_of_origin',
     N935: 'commercial_invoice',
   },
-  taxTypeCodes: { duty: 'DD', statistical_fee: 'RS', community_levy: 'PC', excise: 'DA', vat: 'TVA' },
+  taxTypeCodes: { duty: 'DD', statistical_fee: 'RS', community_levy: 'PC', excise: 'DA', vehicle_surcharge: 'SVO', vat: 'TVA' },
 };
