@@ -15,7 +15,7 @@ export interface ExchangeMessageLogTable {
   hash: string;
 }
 
-/** One row: the last sequence number and hash, locked by each writer to extend the chain in order (as audit_head). */
+/** One row: the last sequence number and hash, locked by each writer to extend the chain in order. */
 export interface ExchangeLogHeadTable {
   id: number;
   seq: number;

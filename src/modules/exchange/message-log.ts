@@ -10,9 +10,10 @@ export type LogRecord = Omit<LogContent, 'loggedAt'>;
  * Appends messages to the log inside the caller's transaction, so a message is logged exactly when
  * its effect is committed. One statement does it all: it locks the head row (which orders
  * concurrent writers until they commit), links each entry to the previous one with `linkHash`
- * computed in PostgreSQL (a recursive walk down the batch, as the audit trail's head advance does
- * for one entry), inserts them and moves the head. The log is itself the record of messages, so
- * appending to it writes no audit entry of its own.
+ * computed in PostgreSQL (a recursive walk down the batch), inserts them and moves the head. (The
+ * audit trail instead links entries after commit, platform/audit/link.ts; here the writer batches
+ * messages already, log-writer.ts, so the lock is taken once per batch.) The log is itself the
+ * record of messages, so appending to it writes no audit entry of its own.
  */
 export async function appendMessageLogs(executor: Db | Transaction<Database>, records: readonly LogRecord[], loggedAt = new Date()): Promise<void> {
   if (records.length === 0) return;
