@@ -6,6 +6,7 @@ const benches: Record<string, () => Promise<unknown>> = {
   documents: () => import('./documents.ts'),
   exchange: () => import('./exchange.ts'),
   lodge: () => import('./lodge.ts'),
+  dashboard: () => import('./dashboard.ts'),
 };
 const load = name ? benches[name] : undefined;
 if (!load) {

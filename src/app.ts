@@ -10,6 +10,11 @@ import { createExchange, exchangeConfig, exchangeConsoleRoutes, exchangeEndpoint
 import { registerFederation, type FederationTopics } from './modules/federation/index.ts';
 import { createCustoms, customsRoutes, type Customs, type CustomsTopics } from './modules/customs/index.ts';
 import { providePermitServices, registerPermitsFromDocuments } from './modules/permits/index.ts';
+import { createPortService, customsMemberOf, portMemberOf, portRoutes, providePortServices } from './modules/port/index.ts';
+import { provideDemoPort } from './demo/port-community.ts';
+import { registerOversight } from './modules/oversight/index.ts';
+import { createLegacyDeclarations, legacyRoutes, type LegacyDeclarations, type LegacyTopics } from './modules/legacy/index.ts';
+import { createPassengers, passengerRoutes, schedulePassengerJobs } from './modules/passengers/index.ts';
 import { notificationConfig, notificationRoutes, registerNotifications } from './modules/notifications/index.ts';
 import { counterProvider, prepaidProvider, createPaymentService, mobileMoneyProvider, paymentRoutes, paymentsConfig, type PaymentService, type PaymentTopics } from './modules/payments/index.ts';
 import { purgeExpiredSessions } from './platform/auth/session-purge.ts';
@@ -36,7 +41,7 @@ export interface AppDeps {
 }
 
 /** Every outbox topic of the platform, by the module that publishes it. */
-export type Topics = CaseTopics & PaymentTopics & DocumentTopics & ExchangeTopics & FederationTopics & CustomsTopics;
+export type Topics = CaseTopics & PaymentTopics & DocumentTopics & ExchangeTopics & FederationTopics & CustomsTopics & LegacyTopics;
 
 export interface Platform {
   app: App;
@@ -48,6 +53,8 @@ export interface Platform {
   /** Started (NATS) by the caller once the bus runs, stopped before it. */
   exchange: Exchange;
   customs: Customs;
+  /** The old customs system's declarations, for statistics that split new and legacy. */
+  legacy: LegacyDeclarations;
 }
 
 /**
@@ -117,6 +124,20 @@ export async function buildApp({ config, database, box, env = process.env }: App
   exchangeConsoleRoutes(app, db, exchange);
   customsRoutes(app, customs);
   registerReleaseNotes(bus, documents, customs.releaseNoteOf);
+  // The old customs system's declarations, imported read-only during migration (docs/customs/legacy-coexistence.md).
+  const legacy = createLegacyDeclarations({ db, bus, codes: () => customs.reference.knownCodes() });
+  legacyRoutes(app, legacy);
+  // The dashboards' read model follows the customs moves; figures are served from it (docs/oversight.md).
+  registerOversight({ app, db, bus, customs, legacy });
+  // Vehicle temporary-admission passes and currency declarations, signed by customs (docs/customs/passengers.md).
+  const passengers = createPassengers({ db, documents, reference: customs.reference, env });
+  passengerRoutes(app, passengers);
+  schedulePassengerJobs(bus, passengers);
+  // Cargo manifests from the port community system, matched to declarations; gate-out told to the port (docs/customs/port-manifests.md).
+  const portMatching = { exchange, customs, customsMember: customsMemberOf(DEMO_COUNTRY.code) };
+  providePortServices(exchange, { ...portMatching, country: DEMO_COUNTRY.code });
+  portRoutes(app, createPortService({ ...portMatching, db, bus, portMember: portMemberOf(DEMO_COUNTRY.code) }));
+  if (config.demo) provideDemoPort(exchange, DEMO_COUNTRY.code);
 
   // Chains audit entries committed since the last run (record.ts writes them unlinked, lock-free).
   bus.schedule('audit.link_chain', 1, async () => {
@@ -137,5 +158,5 @@ export async function buildApp({ config, database, box, env = process.env }: App
   });
 
   await serveWebApp(app);
-  return { app, bus, cases, payments, documents, exchange, customs };
+  return { app, bus, cases, payments, documents, exchange, customs, legacy };
 }

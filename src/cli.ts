@@ -24,6 +24,8 @@ import { loadServerKey, secretBox } from './platform/crypto/secret-box.ts';
 import { rotateKeysCommand } from './platform/crypto/signing-keys-command.ts';
 import { ConfigError, integer, loadConfig } from './platform/config.ts';
 import { migrateToLatest } from './platform/db/migrate.ts';
+import { buildApp } from './app.ts';
+import { legacyImportCommand } from './modules/legacy/index.ts';
 
 const HELP = `guichet — national single window and e-government platform
 
@@ -42,6 +44,9 @@ Commands:
   tariff import FILE [--valid-from YYYY-MM-DD] [--label TEXT]
                         check a national tariff file, then load it as a new version in force from
                         that day (the previous version ends the day before); see docs/customs/reference-data.md
+  legacy import FILE [--format csv|cusdec]
+                        import the old customs system's declarations (CSV export or CUSDEC
+                        interchange) read-only; see docs/customs/legacy-coexistence.md
   build-web [--if-stale]  build the web app into web/dist (skipped when up to date with --if-stale)
 
 Environment:
@@ -143,6 +148,7 @@ async function main(argv: string[]): Promise<number> {
       json: { type: 'boolean' },
       'valid-from': { type: 'string' },
       label: { type: 'string' },
+      format: { type: 'string' },
     },
   });
   const [command, sub] = positionals;
@@ -243,6 +249,27 @@ async function main(argv: string[]): Promise<number> {
       try {
         await migrateToLatest(database.db, migrations);
         return await tariffImportCommand(database.db, { file, validFrom: values['valid-from'], label: values.label, locale: config.defaultLocale });
+      } finally {
+        await database.close();
+      }
+    }
+    case 'legacy': {
+      const file = positionals[2];
+      if (sub !== 'import' || !file) {
+        console.error('usage: guichet legacy import FILE [--format csv|cusdec]');
+        return 2;
+      }
+      const database = await openConfiguredDatabase(config);
+      try {
+        await migrateToLatest(database.db, migrations);
+        await ensureReferenceData(database.db);
+        // The whole platform, not served: the run's event reaches every subscriber the server has (the outbox records one delivery each).
+        const platform = await buildApp({ config, database, box: secretBox(await loadServerKey(process.env, config.dataDir)) });
+        try {
+          return await legacyImportCommand(platform.legacy, { file, format: values.format, locale: config.defaultLocale });
+        } finally {
+          await platform.app.close();
+        }
       } finally {
         await database.close();
       }

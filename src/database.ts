@@ -1,4 +1,5 @@
 import type { CasesTables } from './modules/cases/schema.ts';
+import type { OversightTables } from './modules/oversight/schema.ts';
 import type { CatalogueTables } from './modules/catalogue/schema.ts';
 import type { NotificationTables } from './modules/notifications/index.ts';
 import type { AuditTables } from './platform/audit/schema.ts';
@@ -16,6 +17,9 @@ import type { CustomsDeclarationTables } from './modules/customs/declarations/sc
 import type { CustomsReferenceTables } from './modules/customs/reference/schema.ts';
 import type { PermitTables } from './modules/permits/schema.ts';
 import type { ReleaseNoteTables } from './modules/documents/release-note-schema.ts';
+import type { PassengerTables } from './modules/passengers/schema.ts';
+import type { PortTables } from './modules/port/schema.ts';
+import type { LegacyTables } from './modules/legacy/index.ts';
 
 /** Every table of the platform, as Kysely sees them. Each part declares its own in its schema.ts. */
-export interface Database extends AuditTables, IdentityTables, EventTables, BlobTables, CatalogueTables, CasesTables, NotificationTables, SigningKeyTables, DocumentTables, PaymentTables, ExchangeTables, ExchangeLogTables, ExchangeDeliveryTables, FederationTables, CustomsDeclarationTables, CustomsReferenceTables, PermitTables, ReleaseNoteTables {}
+export interface Database extends AuditTables, IdentityTables, EventTables, BlobTables, CatalogueTables, CasesTables, NotificationTables, SigningKeyTables, DocumentTables, PaymentTables, ExchangeTables, ExchangeLogTables, ExchangeDeliveryTables, FederationTables, CustomsDeclarationTables, CustomsReferenceTables, PermitTables, ReleaseNoteTables, PassengerTables, PortTables, OversightTables, LegacyTables {}

@@ -3,6 +3,7 @@ import { buildApp, type Topics } from './app.ts';
 import { DEMO_COUNTRY } from './demo/country.ts';
 import { seedDemoCustoms } from './demo/customs-seed.ts';
 import { seedDemoCountry } from './demo/seed.ts';
+import { seedDemoPassengers } from './demo/passengers-seed.ts';
 import { exchangeConfig } from './modules/exchange/index.ts';
 import { ensureReferenceData } from './modules/customs/index.ts';
 import { ensurePermitServices } from './modules/permits/index.ts';
@@ -46,7 +47,9 @@ export async function startPlatform(config: Config, env: NodeJS.ProcessEnv = pro
     // The permit registers' exchange services, on whichever agencies are members (idempotent, audited).
     await ensurePermitServices(database.db, systemContext('platform'), DEMO_COUNTRY.code);
     const box = secretBox(await loadServerKey(process.env, config.dataDir));
-    const { app, bus, exchange } = await buildApp({ config, database, box, env });
+    const { app, bus, exchange, documents, customs } = await buildApp({ config, database, box, env });
+    // Vehicle passes are signed documents: seeded once the platform that signs them is built.
+    if (config.demo) await seedDemoPassengers(database.db, { documents, reference: customs.reference });
     bus.start(database.db);
     await exchange.start();
     const address = await app.listen({ port: config.port, host: config.host });

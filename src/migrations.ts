@@ -5,6 +5,7 @@ import { auditMigration } from './platform/audit/migration.ts';
 import { identityMigration } from './platform/auth/migration.ts';
 import { blobsMigration } from './platform/blobs/migration.ts';
 import type { Migrations } from './platform/db/migrate.ts';
+import { oversightMigration } from './modules/oversight/index.ts';
 import { eventsMigration } from './platform/events/migration.ts';
 import { signingKeysMigration } from './platform/crypto/signing-keys-migration.ts';
 import { documentsMigration } from './modules/documents/migration.ts';
@@ -19,8 +20,13 @@ import { customsReferenceMigration } from './modules/customs/reference/migration
 import { permitsMigration } from './modules/permits/index.ts';
 import { paymentsDutiesMigration } from './modules/payments/index.ts';
 import { customsDocumentChecksMigration } from './modules/customs/declarations/document-checks-migration.ts';
+import { customsTransportIndexesMigration } from './modules/customs/declarations/transport-index-migration.ts';
+import { customsVehicleClearanceMigration } from './modules/customs/declarations/vehicle-migration.ts';
 import { auditDeferredLinkMigration } from './platform/audit/deferred-link-migration.ts';
 import { releaseNotesMigration } from './modules/documents/release-note-migration.ts';
+import { passengersMigration } from './modules/passengers/index.ts';
+import { portManifestsMigration } from './modules/port/index.ts';
+import { legacyDeclarationsMigration } from './modules/legacy/index.ts';
 
 /** Every migration of the platform and its modules; applied in name order, never renamed once shipped. */
 export const migrations: Migrations = {
@@ -47,4 +53,10 @@ export const migrations: Migrations = {
   '0021_documents_release_notes': releaseNotesMigration,
   '0022_payments_customs_duties': paymentsDutiesMigration,
   '0023_audit_deferred_link': auditDeferredLinkMigration,
+  '0024_port_manifests': portManifestsMigration,
+  '0025_legacy_declarations': legacyDeclarationsMigration,
+  '0026_passengers': passengersMigration,
+  '0028_customs_vehicle_clearance': customsVehicleClearanceMigration,
+  '0029_customs_transport_indexes': customsTransportIndexesMigration,
+  '0027_oversight': oversightMigration,
 };

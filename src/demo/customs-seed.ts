@@ -5,6 +5,7 @@ import { DEMO_COUNTRY } from './country.ts';
 import { jsonb } from '../platform/db/json.ts';
 import { insertRule, type RuleInput } from '../modules/customs/regulatory/rules-store.ts';
 import { DEMO_REFERENCE_PRICES, DEMO_RISK_PROFILES } from '../modules/customs/risk/index.ts';
+import { seedDemoPort } from './port-community.ts';
 
 /** What Kandara's customs administration sets up on day one: the regulatory matrix of the MISSION story and the risk profiles. */
 const DEMO_RULES: RuleInput[] = [
@@ -45,6 +46,8 @@ async function seedDemoPermits(db: Db, context: ChangeContext): Promise<void> {
 export async function seedDemoCustoms(db: Db): Promise<void> {
   const context = systemContext('demo seed');
   await seedDemoPermits(db, context);
+  // The port community system submitting cargo manifests (docs/customs/port-manifests.md).
+  await seedDemoPort(db, context, DEMO_COUNTRY.code);
   await db.transaction().execute(async (trx) => {
     const existing = await trx.selectFrom('customs_regulatory_rules').select(['hs_prefix', 'document_type']).execute();
     const customs = await trx.selectFrom('agencies').select('id').where('code', '=', 'CUSTOMS').executeTakeFirst();

@@ -68,7 +68,7 @@ describe('passenger car clearance', () => {
     wrong.items = [{ ...wrong.items[0]!, hsCode: '8704.21.00.00' }, cementItem()];
     const refused = await broker.request('POST', '/api/customs/declarations', wrong);
     expect(refused.status).toBe(422);
-    expect(fields(refused.body).sort()).toEqual(['items declaration_vehicle_one_item', 'items[0].hsCode declaration_vehicle_heading', 'items[0].vehicle.vin declaration_bad_vin']);
+    expect(fields(refused.body).sort()).toEqual(['items declaration_vehicle_one_item', 'items[0].hsCode declaration_vehicle_heading', 'items[0].vehicle.vin vin_character']);
 
     const carOnImport = declarationOf({ items: [cementItem({ vehicle: { vin: 'WVWZZZ1KZ7W012345', firstRegistrationYear: year } })] });
     const unexpected = await broker.request('POST', '/api/customs/declarations', carOnImport);

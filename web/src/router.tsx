@@ -36,6 +36,7 @@ const sectionPages: Record<SectionId, ReactNode> = {
   audit: page(() => import('./sections/Audit')),
   customs: page(() => import('./customs/OfficerSection')),
   declarations: page(() => import('./customs/BrokerSection')),
+  oversight: page(() => import('./oversight/OversightSection')),
 };
 
 /** Pages under a section's path, behind the same guard as its index. */
@@ -79,6 +80,7 @@ const routes: RouteObject[] = [
           sectionRoute('audit'),
           sectionRoute('customs'),
           sectionRoute('declarations'),
+          sectionRoute('oversight'),
           { path: messagesPath, element: page(() => import('./notifications/MyMessagesPage')) },
           {
             path: accountSecurityPath,

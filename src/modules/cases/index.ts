@@ -9,3 +9,4 @@ export { casesMigration } from './migration.ts';
 export type { FeeInvoice, FeeSettlement } from './fee-settlement.ts';
 export type { IssuanceSource } from './issuance-source.ts';
 export type { Standing } from './access.ts';
+export { procedureStatistics, type ProcedureStatistics, type StatisticsFilter } from './statistics.ts';

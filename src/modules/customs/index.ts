@@ -19,12 +19,18 @@ import { dutySeam } from './declarations/duties.ts';
 import { createSelectivityAdmin, type SelectivityAdmin } from './selectivity-admin/service.ts';
 import { selectivityAdminRoutes } from './selectivity-admin/routes.ts';
 import type { DutySeam } from '../payments/index.ts';
+import { declarationsForTransport } from './declarations/transport-lookup.ts';
 
 export type { CustomsTopics, DeclarationMoved } from './declarations/events.ts';
 export type { ReleaseNote } from './declarations/release-note.ts';
+export type { DeclarationForTransport, TransportQuery } from './declarations/transport-lookup.ts';
 export { customsDeclarationsMigration } from './declarations/migration.ts';
 export { customsDocumentChecksMigration } from './declarations/document-checks-migration.ts';
 export { customsReferenceMigration, ensureReferenceData } from './reference/index.ts';
+/** Exact money arithmetic, for other customs parts converting at the rate of the day (the passenger module's currency declarations). */
+export { readDecimal, multiply, roundHalfUp, formatDecimal, type Decimal } from './assessment/decimal.ts';
+export { normaliseVin } from './declarations/vin.ts';
+export type { CustomsOffice, Currency } from './reference/index.ts';
 
 export interface Customs {
   reference: ReferenceData;
@@ -38,6 +44,8 @@ export interface Customs {
   duties: DutySeam;
   /** What the release note of a released declaration states (the documents module issues it). */
   releaseNoteOf(declarationId: string): Promise<ReleaseNote>;
+  /** Declarations citing bills of lading or containers, for matching cargo manifests (the port module); takes the caller's transaction. */
+  declarationsForTransport: typeof declarationsForTransport;
 }
 
 /** The customs administration's agency (its staff work the queues, its administrators keep the matrix). */
@@ -79,7 +87,7 @@ export function createCustoms({ db, bus, exchange, env, country }: CustomsDeps):
   bus.subscribe('customs.declaration.paid', 'customs.release', async ({ payload }) => {
     await releaseDeclaration(lodging, payload.declarationId);
   });
-  return { reference, matrix, declarations, selectivity: createSelectivityAdmin({ db, customsAgencyId }), duties: dutySeam(lodging), resumeAwaiting: () => resumeAwaiting(lodging), releaseNoteOf: (id) => releaseNoteOf(db, id) };
+  return { reference, matrix, declarations, selectivity: createSelectivityAdmin({ db, customsAgencyId }), duties: dutySeam(lodging), resumeAwaiting: () => resumeAwaiting(lodging), releaseNoteOf: (id) => releaseNoteOf(db, id), declarationsForTransport };
 }
 
 export function customsRoutes(app: App, customs: Customs): void {

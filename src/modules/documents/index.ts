@@ -12,3 +12,7 @@ export { RELEASE_NOTE_TYPE } from './release-note-draft.ts';
 export { documentsMigration } from './migration.ts';
 export { releaseNotesMigration } from './release-note-migration.ts';
 export { issuedDocument } from './issued-document.ts';
+export type { DirectDocument, PreparedDocument } from './direct-issuance.ts';
+export type { PrintedField } from './fields.ts';
+export { formatAmount, formatDay, localised } from './formats.ts';
+export { VerificationResult as VerificationResultSchema } from './http-schema.ts';

@@ -5,6 +5,7 @@ import { AppError, conflict, notFound } from '../../platform/http/errors.ts';
 import type { DocumentServiceDeps } from './core.ts';
 import { documentIssuance } from './issuance.ts';
 import { releaseNoteIssuance } from './release-notes.ts';
+import { directIssuance } from './direct-issuance.ts';
 import { documentRows, summaryOf, type DocumentRow, type DocumentSummary } from './store.ts';
 import { documentVerification } from './verification.ts';
 
@@ -99,7 +100,7 @@ export function createDocumentService(deps: DocumentServiceDeps) {
     return new Map(rows.map((r) => [r.payment_id as string, r.id]));
   }
 
-  return { ...documentIssuance(deps), ...releaseNoteIssuance(deps), ...documentVerification(db, deps.keys), forApplication, summary, pdf, revoke, receiptsOf };
+  return { ...documentIssuance(deps), ...releaseNoteIssuance(deps), ...directIssuance(deps), ...documentVerification(db, deps.keys), forApplication, summary, pdf, revoke, receiptsOf };
 }
 
 export type DocumentService = ReturnType<typeof createDocumentService>;

@@ -1,3 +1,4 @@
+import { csvText } from '../../platform/http/csv.ts';
 import { parse } from 'csv-parse/sync';
 
 /**
@@ -112,11 +113,6 @@ export function reconcile(statement: readonly StatementLine[], credited: readonl
 
 /** The report as the accountant downloads it. */
 export function mismatchesCsv(mismatches: readonly Mismatch[]): string {
-  const field = (value: string | number | null) => {
-    // A leading = + - @ would be read as a formula by a spreadsheet (OWASP "CSV injection").
-    const text = value === null ? '' : String(value).replace(/^[=+\-@]/, "'$&");
-    return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-  };
   const rows = mismatches.map((m) => [m.kind, m.providerReference, m.paymentId, m.reference, m.ours, m.theirs, m.currency]);
-  return [['kind', 'provider_reference', 'payment_id', 'reference', 'ours', 'theirs', 'currency'], ...rows].map((r) => r.map(field).join(',')).join('\r\n') + '\r\n';
+  return csvText([['kind', 'provider_reference', 'payment_id', 'reference', 'ours', 'theirs', 'currency'], ...rows]);
 }

@@ -55,6 +55,22 @@ export const PERMISSIONS = {
   'customs.declare': { roles: ['applicant'], scope: 'national' },
   /** Work the customs queues: read declarations, record inspections, reject, release. */
   'customs.work': { roles: ['officer', 'agency_admin'], scope: 'agency' },
+  /** Read the port's cargo manifests, their matches to declarations, discrepancies and gate-out decisions (customs staff). */
+  'customs.manifests.read': { roles: ['officer', 'agency_admin'], scope: 'agency' },
+  /** Upload a cargo manifest (JSON or CUSCAR) on behalf of the port community system (customs staff). */
+  'customs.manifests.upload': { roles: ['officer', 'agency_admin'], scope: 'agency' },
+  /** Request one's own vehicle temporary-admission passes and declare the foreign currency one carries. */
+  'passengers.travel': { roles: ['applicant'], scope: 'national' },
+  /** At the border: scan travellers' passes and declarations, record vehicles' entry and exit, list overdue vehicles (customs staff). */
+  'passengers.border': { roles: ['officer', 'agency_admin'], scope: 'agency' },
+  /** Import the old customs system's declarations (CSV export, CUSDEC) during migration (customs staff). */
+  'legacy.import': { roles: ['officer', 'agency_admin'], scope: 'agency' },
+  /** Read the imported legacy declarations and the import runs' reports (customs staff; auditors nationally). */
+  'legacy.read': { roles: ['officer', 'agency_admin', 'auditor'], scope: 'agency' },
+  /** Read the customs dashboards (volumes, clearance time, revenue, new vs legacy, risk): the customs administration's staff, auditors, platform administrators. */
+  'oversight.customs': { roles: ['officer', 'agency_admin', 'auditor', 'platform_admin'], scope: 'agency' },
+  /** Read the licence-usage and procedure dashboards: a ministry's staff their own agency's, national roles every agency's. */
+  'oversight.agency': { roles: ['officer', 'agency_admin', 'auditor', 'platform_admin'], scope: 'agency' },
 } as const satisfies Record<string, { roles: readonly Role[]; scope: 'national' | 'agency' | 'self' }>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -6,6 +6,8 @@ import { CataloguePage } from '../portal/CataloguePage';
 import { portalPaths } from '../portal/definition';
 import { MyApplications } from '../portal/MyApplications';
 import { ServicePage } from '../portal/ServicePage';
+import { TravelPage } from '../passengers/TravelPage';
+import { passengerPaths } from '../passengers/passengers';
 import '../portal/portal.css';
 
 /**
@@ -20,6 +22,7 @@ export default function ApplicantPortal() {
     { path: 'services/:procedureId', element: <ServicePage /> },
     { path: 'applications', element: <MyApplications /> },
     { path: 'applications/:applicationId', element: <ApplicationPage /> },
+    { path: 'travel', element: <TravelPage /> },
     { path: '*', element: <NotFoundPage /> },
   ]);
   return (
@@ -33,6 +36,9 @@ export default function ApplicantPortal() {
           </li>
           <li>
             <NavLink to={portalPaths.myFiles}>{t('portal.nav.myFiles')}</NavLink>
+          </li>
+          <li>
+            <NavLink to={passengerPaths.travel}>{t('passengers.travel.nav')}</NavLink>
           </li>
         </ul>
       </nav>

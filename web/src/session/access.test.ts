@@ -34,14 +34,14 @@ describe('who opens which section', () => {
 
   it('opens both back office and administration to an agency administrator, for their agency', () => {
     const admin = userWith({ role: 'agency_admin', ...commerce });
-    expect(openSections(admin).map((s) => s.id)).toEqual(['backOffice', 'finance', 'administration']);
+    expect(openSections(admin).map((s) => s.id)).toEqual(['backOffice', 'finance', 'administration', 'oversight']);
     expect(assignmentsFor(admin, 'administration')).toEqual([{ role: 'agency_admin', ...commerce }]);
   });
 
-  it('lets a cashier into the back office and an auditor into the exchange console and audit only', () => {
+  it('lets a cashier into the back office and an auditor into the exchange console, audit and the dashboards only', () => {
     expect(canOpen(userWith({ role: 'cashier', ...commerce }), 'backOffice')).toBe(true);
     const auditor = userWith({ role: 'auditor', ...national });
-    expect(openSections(auditor).map((s) => s.id)).toEqual(['exchange', 'audit']);
+    expect(openSections(auditor).map((s) => s.id)).toEqual(['exchange', 'audit', 'oversight']);
   });
 
   it('opens the exchange console to the platform administrator, not to an agency administrator', () => {

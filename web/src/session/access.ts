@@ -4,7 +4,7 @@ import type { Role, RoleAssignment, SessionUser } from '../api/types';
  * The shell's sections and the roles that open each of them. This only decides what the
  * navigation shows; the server enforces the same rules on every API call.
  */
-export type SectionId = 'applicant' | 'backOffice' | 'finance' | 'administration' | 'exchange' | 'archive' | 'audit' | 'customs' | 'declarations';
+export type SectionId = 'applicant' | 'backOffice' | 'finance' | 'administration' | 'exchange' | 'archive' | 'audit' | 'customs' | 'declarations' | 'oversight';
 
 export interface Section {
   id: SectionId;
@@ -30,6 +30,8 @@ export const sections: readonly Section[] = [
   { id: 'customs', path: '/customs', roles: ['officer', 'agency_admin'], agencies: ['CUSTOMS'] },
   // Lodging and following declarations (customs.declare: a broker or trader acting for its company).
   { id: 'declarations', path: '/declarations', roles: ['applicant'], needsCompany: true },
+  // The dashboards (oversight.customs, oversight.agency): every agency's staff, auditors and platform administrators; the server scopes each figure.
+  { id: 'oversight', path: '/oversight', roles: ['officer', 'agency_admin', 'auditor', 'platform_admin'] },
 ];
 
 export const accountSecurityPath = '/account/security';

@@ -1,4 +1,4 @@
-import { useId, useState, type ChangeEvent, type FormEvent } from 'react';
+import { useId, useState, type ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/client';
 import { useSubmission } from '../forms/useSubmission';
@@ -8,7 +8,8 @@ import { ErrorAlert } from '../shell/ErrorAlert';
 import { PageHeading } from '../shell/PageHeading';
 import { CameraScan } from './CameraScan';
 import { qrInImage } from './qrImage';
-import { maxPdfBytes, pastedPayload, uploadKind, verifyPaths, type VerificationResult } from './verification';
+import { maxPdfBytes, uploadKind, verifyPaths, type VerificationResult } from './verification';
+import { PastedCodeForm } from './PastedCodeForm';
 import { VerificationReport } from './VerificationReport';
 import '../applications/documents.css';
 import './verify.css';
@@ -26,7 +27,6 @@ export default function VerifyPage() {
   const ids = useId();
   const { pending, error, setError, run } = useSubmission();
   const [result, setResult] = useState<VerificationResult | null>(null);
-  const [pasted, setPasted] = useState('');
 
   // A refusal the page makes itself (a picture without a code), worded like the server's.
   const refuse = (code: string, message: string) => new ApiError(400, code, message, language);
@@ -65,9 +65,7 @@ export default function VerifyPage() {
     }
   }
 
-  function submitPasted(event: FormEvent) {
-    event.preventDefault();
-    const payload = pastedPayload(pasted);
+  function verifyPasted(payload: string) {
     if (payload === '') {
       setError(refuse('payload_missing', t('verify.paste.missing')));
       return;
@@ -103,30 +101,7 @@ export default function VerifyPage() {
         </section>
         <section className="card stack" aria-labelledby={`${ids}-paste`}>
           <h2 id={`${ids}-paste`}>{t('verify.paste.title')}</h2>
-          <form className="form" onSubmit={submitPasted}>
-            <div className="field">
-              <label htmlFor={`${ids}-payload`}>{t('verify.paste.label')}</label>
-              <p id={`${ids}-payload-hint`} className="field__hint">
-                {t('verify.paste.hint')}
-              </p>
-              <textarea
-                id={`${ids}-payload`}
-                dir="ltr"
-                rows={4}
-                spellCheck={false}
-                autoCapitalize="off"
-                autoComplete="off"
-                aria-describedby={`${ids}-payload-hint`}
-                value={pasted}
-                onChange={(event) => setPasted(event.target.value)}
-              />
-            </div>
-            <div className="actions">
-              <button type="submit" className="button" disabled={pending}>
-                {t('verify.paste.submit')}
-              </button>
-            </div>
-          </form>
+          <PastedCodeForm submitLabel={t('verify.paste.submit')} pending={pending} onPayload={verifyPasted} />
         </section>
       </div>
       <div aria-live="polite" className="live-region">

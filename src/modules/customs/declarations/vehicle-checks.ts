@@ -1,12 +1,9 @@
 import type { DeclarationInput } from './types.ts';
 import type { FieldProblem } from './check-input.ts';
+import { AppError } from '../../../platform/http/errors.ts';
 import { vehicleAge } from '../assessment/vehicle.ts';
+import { normaliseVin } from './vin.ts';
 import type { VehicleClearanceRules } from '../reference/vehicle-rules.ts';
-
-/** ISO 3779: seventeen letters and digits, without I, O and Q (mistaken for 1 and 0). */
-const VIN = /^[A-HJ-NPR-Z0-9]{17}$/;
-
-export const isVin = (text: string) => VIN.test(text);
 
 /**
  * A passenger-car clearance is one car of the rules' heading, described; a car is described only
@@ -27,10 +24,22 @@ export function vehicleProblems(input: DeclarationInput, rules: VehicleClearance
     report('items[0].vehicle', 'declaration_vehicle_required', {});
     return problems;
   }
-  if (!isVin(item.vehicle.vin)) report('items[0].vehicle.vin', 'declaration_bad_vin', { vin: item.vehicle.vin });
+  const vinProblem = problemOf(() => normaliseVin(item.vehicle!.vin, 'items[0].vehicle.vin'));
+  if (vinProblem) report('items[0].vehicle.vin', vinProblem.code, vinProblem.params);
   const year = item.vehicle.firstRegistrationYear;
   const age = vehicleAge(year, date);
   if (age < 0) report('items[0].vehicle.firstRegistrationYear', 'declaration_vehicle_registered_later', { year, date });
   else if (age > rules.maxAgeYears) report('items[0].vehicle.firstRegistrationYear', 'declaration_vehicle_too_old', { year, age, max: rules.maxAgeYears });
   return problems;
+}
+
+/** The refusal a check throws, as one problem among the declaration's others. */
+function problemOf(check: () => unknown): AppError | undefined {
+  try {
+    check();
+    return undefined;
+  } catch (error) {
+    if (error instanceof AppError) return error;
+    throw error;
+  }
 }
