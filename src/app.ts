@@ -9,7 +9,7 @@ import { signingKeyRoutes } from './platform/crypto/signing-keys-routes.ts';
 import { createExchange, exchangeConfig, exchangeConsoleRoutes, exchangeEndpointRoutes, exchangeMessageRoutes, exchangeRegistryRoutes, type Exchange, type ExchangeTopics } from './modules/exchange/index.ts';
 import { registerFederation, type FederationTopics } from './modules/federation/index.ts';
 import { createCustoms, customsRoutes, type Customs, type CustomsTopics } from './modules/customs/index.ts';
-import { providePermitServices, registerPermitsFromDocuments } from './modules/permits/index.ts';
+import { forwardCertificatesToRegister, providePermitServices, registerPermitsFromDocuments } from './modules/permits/index.ts';
 import { createPortService, customsMemberOf, portMemberOf, portRoutes, providePortServices } from './modules/port/index.ts';
 import { provideDemoPort } from './demo/port-community.ts';
 import { registerOversight } from './modules/oversight/index.ts';
@@ -103,6 +103,7 @@ export async function buildApp({ config, database, box, env = process.env }: App
   const exchange = createExchange({ db, box, bus, config: exchangeConfig(env, DEMO_COUNTRY.code), publicUrl: config.publicUrl, logger: app.log });
   providePermitServices(exchange, DEMO_COUNTRY.code);
   registerPermitsFromDocuments(bus, { db, issuedDocument: (id) => issuedDocument(db, id), issuanceSource: (id) => cases.issuanceSource(id) });
+  forwardCertificatesToRegister(bus, { exchange, country: DEMO_COUNTRY.code, issuedDocument: (id) => issuedDocument(db, id), issuanceSource: (id) => cases.issuanceSource(id) });
   const customs = createCustoms({ db, bus, exchange, env, country: { code: DEMO_COUNTRY.code, currency: DEMO_COUNTRY.currency } });
   const paymentSettings = paymentsConfig(env, { demo: config.demo });
   const payments = createPaymentService({

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { permitBalance } from '../../src/modules/permits/index.ts';
 import type { TestApp } from '../support/app.ts';
-import { signedIn } from '../support/applications.ts';
+import { fileApplication, payAtDesk, signedIn } from '../support/applications.ts';
 import type { ApiClient } from '../support/client.ts';
 import { startCustomsApp } from '../support/customs.ts';
 import { joinMinistry, riceDeclaration } from '../support/customs-documents.ts';
@@ -10,9 +10,10 @@ import { approvedFile, eventually, issued } from '../documents/support.ts';
 import { answerOnPhone } from '../payments/support.ts';
 
 /**
- * The MISSION story through the API: a trader obtains an import licence for 20 t of rice on the
- * platform; its broker lodges the declaration citing it and the Ministry of Agriculture's
- * certificate; both are confirmed over the exchange; duties are paid by mobile money; the goods
+ * The MISSION story through the API: a trader obtains an import licence for 20 t of rice and a
+ * phytosanitary certificate on the platform (the certificate is then recorded in the Ministry of
+ * Agriculture's own register, over the exchange); its broker lodges the declaration citing both;
+ * both are confirmed over the exchange by their issuers; duties are paid by mobile money; the goods
  * are released and the licence is used up.
  */
 let platform: TestApp;
@@ -40,7 +41,21 @@ describe('the rice story', () => {
     const permit = await eventually(() => permitBalance(platform.database.db, 'COMMERCE', licence.number).catch(() => null));
     expect(permit).toMatchObject({ holderTaxId: 'KD-2019-004512', hsPrefix: '10063000', unit: 'TNE', quantity: 20, drawn: 0, revoked: false });
 
-    const lodged = await broker.request('POST', '/api/customs/declarations', riceDeclaration(20, licence.number));
+    const inspected = await fileApplication(trader, 'phytosanitary-certificate');
+    await payAtDesk(platform.url, inspected.id);
+    const agronomist = await signedIn(platform.url, 'amina.belkacem', 'en');
+    for (const action of ['schedule_inspection', 'approve']) {
+      const moved = await agronomist.request('POST', `/api/applications/${inspected.id}/actions`, { action });
+      expect(moved.status, JSON.stringify(moved.body)).toBe(200);
+    }
+    const certificate = await issued(trader, inspected.id, 'document');
+    // The ministry's register learns of it from the outbox; its own health page counts what it holds.
+    await eventually(async () => {
+      await platform.bus.drain(platform.database.db);
+      return (await ministry.register()).some((c) => c.number === certificate.number);
+    });
+
+    const lodged = await broker.request('POST', '/api/customs/declarations', riceDeclaration(20, licence.number, certificate.number));
     expect(lodged.status, JSON.stringify(lodged.body)).toBe(201);
     expect(lodged.body.documentChecks.map((c: { status: string }) => c.status)).toEqual(['confirmed', 'confirmed']);
     let declaration = lodged.body;

@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHECK_CERTIFICATE, MINISTRY_SYSTEM } from '../../src/demo/ministry-system/contract.ts';
+import { CHECK_CERTIFICATE, MINISTRY_SYSTEM, RECORD_CERTIFICATE } from '../../src/demo/ministry-system/contract.ts';
 import type { PhytosanitaryCertificate } from '../../src/demo/ministry-system/certificates.ts';
 import { startMinistryProcess, type MinistryProcess } from '../../src/demo/ministry-system/process.ts';
 import { ensureMinistrySystem } from '../../src/demo/ministry-system/registration.ts';
@@ -129,7 +129,10 @@ describe('the ministry register as a member of the exchange', () => {
     expect(member.body).toMatchObject({
       member: { identifier: MINISTRY_SYSTEM, kind: 'external_system', endpoint: ministry.url, status: 'active' },
       keys: [{ kid: memberKid(ministry.publicJwk), status: 'active' }],
-      services: [{ code: 'check-certificate', version: 'v1', requestSchema: CHECK_CERTIFICATE.requestSchema }],
+      services: [
+        { code: 'check-certificate', version: 'v1', requestSchema: CHECK_CERTIFICATE.requestSchema },
+        { code: 'record-certificate', version: 'v1', requestSchema: RECORD_CERTIFICATE.requestSchema },
+      ],
     });
   });
 

@@ -43,6 +43,9 @@ export async function joinMinistry(platform: TestApp) {
   await ensureMinistrySystem(platform.database.db, systemContext('test'), { publicJwk: process.publicJwk, endpoint: process.url });
   platform.exchange.invalidateRegistry();
   return {
+    /** The certificates the ministry's register holds, as its own file says. */
+    register: async (): Promise<{ number: string; consignee: { taxId?: string } }[]> =>
+      JSON.parse(fs.readFileSync(path.join(dir, 'data', 'certificates.json'), 'utf8')).certificates,
     stop: () => process.stop(),
     async restart() {
       process = await startMinistryProcess(options(port));

@@ -10,8 +10,8 @@ export interface ProviderDeps {
   admission: Admission;
   signer: Signer;
   log: MessageLogFile;
-  /** The service's answer to an admitted body (check-certificate asks the register). */
-  answer(body: unknown): unknown;
+  /** The answer of the service named (`check-certificate`, `record-certificate`) to an admitted body. */
+  answer(service: string, body: unknown): unknown;
   onError?: (message: string) => void;
 }
 
@@ -55,7 +55,7 @@ export function ministryProvider(deps: ProviderDeps) {
       return json(REFUSAL_STATUS[admitted.code], refusalBody(admitted.code, admitted.reason));
     }
     // A retry gets the answer given the first time; one given before a restart was not kept, and the query is simply asked again.
-    admitted.seen.response_body ??= deps.answer(admitted.body);
+    admitted.seen.response_body ??= deps.answer(admitted.target.service, admitted.body);
     const response = json(200, admitted.seen.response_body, { 'guichet-message-id': newMessageId() });
     const headers = signResponse(response, request, deps.signer);
     deps.log.append([

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { PhytosanitaryCertificate } from './certificates.ts';
+import type { RecordCertificateAnswer, RecordCertificateRequest } from './contract.ts';
 import { demoCertificates } from './demo-certificates.ts';
 
 /**
@@ -16,4 +17,12 @@ export function openRegister(dataDir: string, now = new Date()): PhytosanitaryCe
   }
   const { certificates } = JSON.parse(fs.readFileSync(file, 'utf8')) as { certificates: PhytosanitaryCertificate[] };
   return certificates;
+}
+
+/** Enters a certificate issued on Guichet in the register and its file, in force, unless its number is already there. */
+export function recordCertificate(dataDir: string, register: PhytosanitaryCertificate[], request: RecordCertificateRequest): RecordCertificateAnswer {
+  if (register.some((c) => c.number === request.number)) return { certificateNumber: request.number, recorded: false };
+  register.push({ ...request, status: 'valid' });
+  fs.writeFileSync(path.join(dataDir, 'certificates.json'), JSON.stringify({ certificates: register }, null, 2) + '\n');
+  return { certificateNumber: request.number, recorded: true };
 }

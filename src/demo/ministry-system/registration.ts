@@ -13,7 +13,7 @@ import {
   updateMember,
   type MemberView,
 } from '../../modules/exchange/index.ts';
-import { CERTIFICATE_CHECKERS, CHECK_CERTIFICATE, MINISTRY_SYSTEM, MINISTRY_SYSTEM_NAMES } from './contract.ts';
+import { CERTIFICATE_CHECKERS, CERTIFICATE_RECORDERS, CHECK_CERTIFICATE, MINISTRY_SYSTEM, MINISTRY_SYSTEM_NAMES, RECORD_CERTIFICATE } from './contract.ts';
 
 export interface MinistrySystemRegistration {
   /** The register's public key (its key file's). */
@@ -47,12 +47,13 @@ async function ensureKey(db: Db, context: ChangeContext, member: MemberView, pub
 /**
  * Registers the Ministry of Agriculture's certificate register in the exchange, idempotently: the
  * member (an external system answering at `endpoint`, updated when it moved), its key, its
- * `check-certificate` v1 service with the schemas the register checks against, and Customs' right
- * to call it. Every change goes through the registry's own functions, audited; a second run with
- * the same key and endpoint changes nothing.
+ * `check-certificate` and `record-certificate` v1 services with the schemas the register checks
+ * against, Customs' right to check and Agriculture's to record. Every change goes through the
+ * registry's own functions, audited; a second run with the same key and endpoint changes nothing.
  */
 export async function ensureMinistrySystem(db: Db, context: ChangeContext, registration: MinistrySystemRegistration): Promise<void> {
   const member = await ensureMember(db, context, registration.endpoint);
   await ensureKey(db, context, member, registration.publicJwk);
   await ensureService(db, context, MINISTRY_SYSTEM, CHECK_CERTIFICATE, CERTIFICATE_CHECKERS);
+  await ensureService(db, context, MINISTRY_SYSTEM, RECORD_CERTIFICATE, CERTIFICATE_RECORDERS);
 }

@@ -6,12 +6,12 @@ import { EXCHANGE_PREFIX } from '../../modules/exchange/targets.ts';
 import { closeServer, listen } from '../demo-process.ts';
 import type { Admission } from './admission.ts';
 import { checkCertificate } from './certificates.ts';
-import { CHECK_CERTIFICATE, MINISTRY_SYSTEM, type CheckCertificateRequest } from './contract.ts';
+import { CHECK_CERTIFICATE, MINISTRY_SYSTEM, RECORD_CERTIFICATE, type CheckCertificateRequest, type RecordCertificateRequest } from './contract.ts';
 import { discoveryTrust } from './discovery-cache.ts';
 import { ministryKey } from './key-file.ts';
 import { openMessageLog, readMessageLog } from './message-log-file.ts';
 import { ministryProvider } from './provider.ts';
-import { openRegister } from './register-file.ts';
+import { openRegister, recordCertificate } from './register-file.ts';
 import { rememberLoggedRequests, replayMemory } from './replay-memory.ts';
 
 export interface MinistrySystemOptions {
@@ -59,7 +59,7 @@ function headersOf(request: http.IncomingMessage): Record<string, string> {
 
 /**
  * The Ministry of Agriculture's phytosanitary certificate register as a system of its own on plain
- * node:http (it is not part of Guichet): it answers `check-certificate` v1 to the members Guichet's
+ * node:http (it is not part of Guichet): it answers `check-certificate` v1 and `record-certificate` v1 to the members Guichet's
  * discovery says may call it, verifying, signing and logging each message with the exchange's
  * protocol code, its own key and its own log.
  */
@@ -73,7 +73,7 @@ export async function startMinistrySystem(options: MinistrySystemOptions): Promi
   rememberLoggedRequests(memory, readMessageLog(options.dataDir), replayWindowSeconds);
   const admission: Admission = {
     self: MINISTRY_SYSTEM,
-    services: new Map([[`${CHECK_CERTIFICATE.code}/${CHECK_CERTIFICATE.version}`, new Ajv2020({ allErrors: false, strict: false }).compile(CHECK_CERTIFICATE.requestSchema)]]),
+    services: new Map([CHECK_CERTIFICATE, RECORD_CERTIFICATE].map((s) => [`${s.code}/${s.version}`, new Ajv2020({ allErrors: false, strict: false }).compile(s.requestSchema)])),
     trust: discoveryTrust({ guichetUrl: options.guichetUrl, ttlMs: options.discoveryTtlMs ?? 60_000, log }),
     memory,
     replayWindowSeconds,
@@ -83,7 +83,10 @@ export async function startMinistrySystem(options: MinistrySystemOptions): Promi
     admission,
     signer,
     log: messageLog,
-    answer: (body) => checkCertificate(register, body as CheckCertificateRequest, new Date().toISOString().slice(0, 10)),
+    answer: (service, body) =>
+      service === RECORD_CERTIFICATE.code
+        ? recordCertificate(options.dataDir, register, body as RecordCertificateRequest)
+        : checkCertificate(register, body as CheckCertificateRequest, new Date().toISOString().slice(0, 10)),
     onError: log,
   });
 
