@@ -1,24 +1,16 @@
-import { spawnSync } from 'node:child_process';
-import fs from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrations } from '../../src/migrations.ts';
 import { appendMessageLog } from '../../src/modules/exchange/message-log.ts';
-import { openDatabase, type DatabaseOptions } from '../../src/platform/db/database.ts';
+import { openDatabase } from '../../src/platform/db/database.ts';
 import { migrateToLatest } from '../../src/platform/db/migrate.ts';
-import { childProcessSchema } from '../support/db.ts';
+import { commandDatabase, runGuichet, type CommandDatabase } from '../support/command-database.ts';
 
-const CLI = path.resolve(import.meta.dirname, '../../src/cli.ts');
 
-/** The database the CLI will open: PGlite in DATA_DIR, or a fresh schema of this run on the server. */
-let dataDir: string;
-let options: DatabaseOptions;
-let env: NodeJS.ProcessEnv;
+let cli: CommandDatabase;
 
 const withDatabase = async (work: (db: Awaited<ReturnType<typeof openDatabase>>['db']) => Promise<unknown>) => {
-  const handle = await openDatabase(options);
+  const handle = await openDatabase(cli.options);
   try {
     await work(handle.db);
   } finally {
@@ -27,15 +19,7 @@ const withDatabase = async (work: (db: Awaited<ReturnType<typeof openDatabase>>[
 };
 
 beforeAll(async () => {
-  dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'guichet-exchange-log-'));
-  env = { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'warn', DATABASE_URL: '' };
-  const server = await childProcessSchema();
-  if (server) {
-    options = { databaseUrl: process.env.DATABASE_URL, schema: server.schema, poolSize: 1 };
-    env.DATABASE_URL = server.databaseUrl;
-  } else {
-    options = { pgliteDir: path.join(dataDir, 'pg') };
-  }
+  cli = await commandDatabase('guichet-exchange-log-');
   await withDatabase(async (db) => {
     await migrateToLatest(db, migrations);
     for (let n = 1; n <= 4; n += 1) {
@@ -56,10 +40,10 @@ beforeAll(async () => {
 }, 60_000);
 
 afterAll(async () => {
-  await fs.rm(dataDir, { recursive: true, force: true });
+  await cli.remove();
 });
 
-const verifyLog = () => spawnSync(process.execPath, [CLI, 'exchange', 'verify-log'], { env, encoding: 'utf8', timeout: 60_000 });
+const verifyLog = () => runGuichet(cli.env, 'exchange', 'verify-log');
 
 describe('guichet exchange verify-log', () => {
   it('reports an intact log', () => {

@@ -1,40 +1,28 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REFERENCE_DIR, SHIPPED_TARIFF } from '../../src/modules/customs/reference/shipped-files.ts';
 import { RICE, tariffFile, tariffRow } from '../../src/modules/customs/reference/test-tariff-file.ts';
-import { openDatabase, type DatabaseOptions } from '../../src/platform/db/database.ts';
-import { childProcessSchema } from '../support/db.ts';
+import { openDatabase } from '../../src/platform/db/database.ts';
+import { commandDatabase, runGuichet, type CommandDatabase } from '../support/command-database.ts';
 
 const CLI = path.resolve(import.meta.dirname, '../../src/cli.ts');
 
-/** The database the CLI opens: PGlite in DATA_DIR, or a fresh schema of this run on the server. */
-let dataDir: string;
-let options: DatabaseOptions;
-let env: NodeJS.ProcessEnv;
+let cli: CommandDatabase;
 
 beforeAll(async () => {
-  dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'guichet-tariff-import-'));
-  env = { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'warn', DATABASE_URL: '', DEFAULT_LOCALE: 'en' };
-  const server = await childProcessSchema();
-  if (server) {
-    options = { databaseUrl: process.env.DATABASE_URL, schema: server.schema, poolSize: 1 };
-    env.DATABASE_URL = server.databaseUrl;
-  } else {
-    options = { pgliteDir: path.join(dataDir, 'pg') };
-  }
+  cli = await commandDatabase('guichet-tariff-import-', { DEFAULT_LOCALE: 'en' });
 });
 afterAll(async () => {
-  await fs.rm(dataDir, { recursive: true, force: true });
+  await cli.remove();
 });
 
-const guichet = (...args: string[]) => spawnSync(process.execPath, [CLI, ...args], { env, encoding: 'utf8', timeout: 120_000 });
+const guichet = (...args: string[]) => runGuichet(cli.env, ...args);
 
 /** Read once the command has exited: PGlite's directory has one user at a time. */
 async function versions() {
-  const handle = await openDatabase(options);
+  const handle = await openDatabase(cli.options);
   try {
     const rows = await handle.db.selectFrom('customs_tariff_versions').select(['label', 'valid_from', 'valid_to', 'line_count']).orderBy('valid_from').execute();
     const audited = await handle.db.selectFrom('audit_entries').select('actor_label').where('action', '=', 'customs.tariff.imported').orderBy('seq').execute();
@@ -60,7 +48,7 @@ describe('guichet tariff import', () => {
   }, 120_000);
 
   it('lists every bad line with its number and imports nothing', async () => {
-    const file = path.join(dataDir, 'bad-tariff.csv');
+    const file = path.join(cli.dataDir, 'bad-tariff.csv');
     await fs.writeFile(file, tariffFile([RICE, tariffRow({ band: '15' }), tariffRow({ national_line: '1006400000', hs6: '100640', excise_kind: 'specific', excise_rate: '150' })], { valid_from: '2026-09-01' }));
     const run = guichet('tariff', 'import', file);
     expect(run.status).toBe(1);
@@ -72,7 +60,7 @@ describe('guichet tariff import', () => {
   }, 120_000);
 
   it('refuses a version that would start before the one in force', async () => {
-    const file = path.join(dataDir, 'early-tariff.csv');
+    const file = path.join(cli.dataDir, 'early-tariff.csv');
     await fs.writeFile(file, tariffFile([RICE], { valid_from: '2026-03-01' }));
     const run = guichet('tariff', 'import', file);
     expect(run.status).toBe(1);
@@ -83,7 +71,7 @@ describe('guichet tariff import', () => {
   // `script` (util-linux) gives the command a terminal, where cli-progress draws its bar.
   it.skipIf(spawnSync('script', ['--version']).status !== 0)('draws a progress bar on a terminal', async () => {
     const command = [process.execPath, CLI, 'tariff', 'import', path.join(REFERENCE_DIR, SHIPPED_TARIFF), '--valid-from', '2026-10-01', '--label', 'Tarif octobre'].map((a) => `'${a}'`).join(' ');
-    const run = spawnSync('script', ['-q', '-e', '-c', command, '/dev/null'], { env, encoding: 'utf8', timeout: 120_000 });
+    const run = spawnSync('script', ['-q', '-e', '-c', command, '/dev/null'], { env: cli.env, encoding: 'utf8', timeout: 120_000 });
     expect(run.status, run.stdout).toBe(0);
     expect(run.stdout).toMatch(/Importing tariff lines \[█+\] 100% \| 5612\/5612/);
     expect(run.stdout).not.toContain('Importing tariff lines: 500/5612');

@@ -1,41 +1,27 @@
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, type DatabaseOptions } from '../../src/platform/db/database.ts';
-import { childProcessSchema } from '../support/db.ts';
+import { openDatabase } from '../../src/platform/db/database.ts';
+import { commandDatabase, runGuichet, type CommandDatabase } from '../support/command-database.ts';
 import { cusdecDeclaration, cusdecOf } from './legacy-files.ts';
 
-const CLI = path.resolve(import.meta.dirname, '../../src/cli.ts');
 const SAMPLE = path.resolve(import.meta.dirname, '../../reference-data/legacy/sigad-export-sample.csv');
 const BAD_LINES = path.resolve(import.meta.dirname, '../fixtures/legacy/export-with-bad-lines.csv');
 
-/** The database the CLI opens: PGlite in DATA_DIR, or a fresh schema of this run on the server. */
-let dataDir: string;
-let options: DatabaseOptions;
-let env: NodeJS.ProcessEnv;
+let cli: CommandDatabase;
 
 beforeAll(async () => {
-  dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'guichet-legacy-import-'));
-  env = { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'warn', DATABASE_URL: '', DEFAULT_LOCALE: 'en' };
-  const server = await childProcessSchema();
-  if (server) {
-    options = { databaseUrl: process.env.DATABASE_URL, schema: server.schema, poolSize: 1 };
-    env.DATABASE_URL = server.databaseUrl;
-  } else {
-    options = { pgliteDir: path.join(dataDir, 'pg') };
-  }
+  cli = await commandDatabase('guichet-legacy-import-', { DEFAULT_LOCALE: 'en' });
 });
 afterAll(async () => {
-  await fs.rm(dataDir, { recursive: true, force: true });
+  await cli.remove();
 });
 
-const guichet = (...args: string[]) => spawnSync(process.execPath, [CLI, ...args], { env, encoding: 'utf8', timeout: 120_000 });
+const guichet = (...args: string[]) => runGuichet(cli.env, ...args);
 
 /** Read once the command has exited: PGlite's directory has one user at a time. */
 async function stored() {
-  const handle = await openDatabase(options);
+  const handle = await openDatabase(cli.options);
   try {
     const declarations = await handle.db.selectFrom('legacy_declarations').select('legacy_reference').orderBy('legacy_reference').execute();
     const audited = await handle.db.selectFrom('audit_entries').select('actor_label').where('action', '=', 'legacy.import.finished').execute();
@@ -63,7 +49,7 @@ describe('guichet legacy import', () => {
     expect(bad.stderr).toContain('3: unknown regime "IM4"');
     expect(bad.stderr).toContain('8: the line cannot be read as CSV');
 
-    const file = path.join(dataDir, 'broken.edi');
+    const file = path.join(cli.dataDir, 'broken.edi');
     await fs.writeFile(file, cusdecOf([cusdecDeclaration()]).replace("UNZ+1+", "UNZ+2+"));
     const refused = guichet('legacy', 'import', file);
     expect(refused.status).toBe(1);
