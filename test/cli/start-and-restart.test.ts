@@ -101,11 +101,12 @@ describe('the guichet command', () => {
     const verify = guichet('audit', 'verify');
     expect(verify.status).toBe(0);
     // 9 agencies + their 9 exchange members and 9 exchange keys + 14 accounts + 9 shipped procedures published once,
-    // the ministry register (member, key, service, right; its endpoint again on the second start's new port),
-    // customs reference data (datasets, first tariff version), 4 regulatory rules and the selectivity profiles,
-    // the permit registers' 3 services on 2 agencies with Customs' 6 rights and 3 demo permits,
+    // the ministry register (member, key, its 2 services and their rights; its endpoint again on the second
+    // start's new port), customs reference data (datasets, first tariff version), 4 regulatory rules and the
+    // selectivity profiles, the permit registers' 3 services on 2 agencies with Customs' 6 rights and 3 demo
+    // permits, the port community system (member, key, services, rights), the demo's vehicle passes,
     // plus one sign-in per start.
-    expect(verify.stdout).toMatch(/audit chain intact: 79 entries/);
+    expect(verify.stdout).toMatch(/audit chain intact: 99 entries/);
   }, 120_000);
 
   it('migrates idempotently and refuses a bad configuration with a clear message', () => {

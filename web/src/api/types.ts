@@ -109,7 +109,8 @@ export interface AuditEntry {
   requestId: string | null;
   ip: string | null;
   details: Record<string, unknown>;
-  hash: string;
+  /** Null for the second or so between the entry's commit and its chaining. */
+  hash: string | null;
 }
 
 export interface ChainVerdict {

@@ -210,7 +210,7 @@ function EntriesTable({ idPrefix, entries, onFollow }: EntriesTableProps) {
               )}
             </td>
             <td>
-              <code dir="ltr">{shortHash(entry.hash)}</code>
+              {entry.hash ? <code dir="ltr">{shortHash(entry.hash)}</code> : <span title={t('audit.notChainedYetHint')}>{t('audit.notChainedYet')}</span>}
             </td>
           </tr>
         ))}
