@@ -1,7 +1,7 @@
 import { recordAudit, type ChangeContext } from '../platform/audit/record.ts';
 import type { Db } from '../platform/db/database.ts';
 import { insertMember, senderContext, type Exchange } from '../modules/exchange/index.ts';
-import { CONTAINER_GATE_OUT, ensurePortServices, portMemberOf, type GateOutMessage } from '../modules/port/index.ts';
+import { CONTAINER_GATE_OUT, customsMemberOf, ensurePortServices, isMember, portMemberOf, type GateOutMessage } from '../modules/port/index.ts';
 
 const PORT_NAMES = {
   fr: 'Port autonome de Kandara — système communautaire portuaire',
@@ -16,6 +16,8 @@ const PORT_NAMES = {
  * registry (exchange console), and the in-process stand-in is then never called.
  */
 export async function seedDemoPort(db: Db, context: ChangeContext, country: string): Promise<void> {
+  // An instance under another code (a federation partner in tests) has no customs member of this country.
+  if (!(await isMember(db, customsMemberOf(country)))) return;
   await db.transaction().execute((trx) => insertMember(trx, context, { identifier: portMemberOf(country), kind: 'external_system', names: PORT_NAMES }));
   await ensurePortServices(db, context, country);
 }

@@ -33,19 +33,27 @@ export function providePortServices(exchange: Pick<Exchange, 'provide' | 'provid
   exchange.provideQuery(customs, GATE_OUT_STATUS.code, GATE_OUT_STATUS.version, ({ db, body }) => gateOutStatus(db, (body as { container: string }).container));
 }
 
+/** Whether the registry knows this member (another instance code has other members). */
+export async function isMember(db: Db, identifier: string): Promise<boolean> {
+  try {
+    await findMember(db, identifier);
+    return true;
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'member_not_found') return false;
+    throw error;
+  }
+}
+
 /**
  * The three services in the registry with their rights, idempotently: customs serves the port,
- * the port serves customs. Skipped (and named) when the port is not a member yet.
+ * the port serves customs. Skipped when the port or customs is not a member; returns those missing.
  */
 export async function ensurePortServices(db: Db, context: ChangeContext, country: string): Promise<string[]> {
   const port = portMemberOf(country);
-  try {
-    await findMember(db, port);
-  } catch (error) {
-    if (error instanceof AppError && error.code === 'member_not_found') return [port];
-    throw error;
-  }
   const customs = customsMemberOf(country);
+  const missing = [];
+  for (const member of [port, customs]) if (!(await isMember(db, member))) missing.push(member);
+  if (missing.length > 0) return missing;
   await ensureService(db, context, customs, SUBMIT_CARGO_MANIFEST, [port]);
   await ensureService(db, context, customs, GATE_OUT_STATUS, [port]);
   await ensureService(db, context, port, CONTAINER_GATE_OUT, [customs]);

@@ -4,5 +4,5 @@ export { CONTAINER_GATE_OUT, GATE_OUT_STATUS, SUBMIT_CARGO_MANIFEST, customsMemb
 export type { CargoManifest, ManifestLine } from './manifest.ts';
 export { writeCuscar } from './cuscar-write.ts';
 export { createPortService, type PortService } from './service.ts';
-export { providePortServices, ensurePortServices } from './exchange-services.ts';
+export { providePortServices, ensurePortServices, isMember } from './exchange-services.ts';
 export { portRoutes } from './routes.ts';
