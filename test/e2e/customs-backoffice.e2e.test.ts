@@ -1,46 +1,12 @@
-import type { Locator, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { seedDemoCustoms } from '../../src/demo/customs-seed.ts';
 import { ensureReferenceData } from '../../src/modules/customs/index.ts';
 import { ApiClient, demoEmail } from '../support/client.ts';
-import { browserStory, documentLanguage, screenshot, seriousAccessibilityViolations, signInInFrench } from './support.ts';
+import { browserStory, chooseTariffLine, documentLanguage, fillGoods, fillHeader, screenshot, seriousAccessibilityViolations, signInInFrench } from './support.ts';
 
 /** Figures are written with the reader's (narrow, non-breaking) spaces: compare them without any. */
 const compact = (text: string | null) => (text ?? '').replace(/\s/g, '');
 const frenchNumber = (value: number) => new Intl.NumberFormat('fr-FR').format(value);
-
-let lrnCounter = 0;
-const newLrn = () => `E2E-${process.pid}-${Date.now().toString(36)}-${(lrnCounter += 1)}`;
-
-/** Searches the tariff in words, opens the heading found, and chooses its national line. */
-async function chooseTariffLine(item: Locator, words: string, heading: string, line: string): Promise<void> {
-  await item.getByRole('searchbox', { name: /Chercher la ligne tarifaire/ }).fill(words);
-  await item.getByRole('button', { name: `Voir les lignes sous ${heading}` }).click();
-  await item.getByRole('button', { name: `Choisir la ligne ${line}` }).click();
-  expect(await item.getByLabel('Code SH (ligne nationale)').inputValue()).toBe(line);
-}
-
-/** The header and the importer every declaration of these stories shares. */
-async function fillHeader(page: Page, dispatchCountry: string): Promise<void> {
-  await page.getByLabel('Référence du déclarant').fill(newLrn());
-  await page.getByLabel('Bureau de douane').selectOption('KDKAN01');
-  await page.getByLabel('Devise de la facture').selectOption('USD');
-  await page.getByLabel("Pays d'expédition").selectOption(dispatchCountry);
-  const importer = page.getByRole('group', { name: 'Importateur' });
-  await importer.getByLabel('Identifiant fiscal').fill('KD-2019-004512');
-  await importer.getByLabel('Raison sociale').fill('Kandara Riz Import SARL');
-  await importer.getByLabel('Pays').selectOption('KD');
-}
-
-async function fillGoods(item: Locator, goods: { description: string; origin: string; quantity: string; gross: string; net: string; value: string; invoice: string }): Promise<void> {
-  await item.getByLabel('Désignation des marchandises').fill(goods.description);
-  await item.getByLabel('Origine', { exact: true }).selectOption(goods.origin);
-  await item.getByLabel('Quantité', { exact: true }).fill(goods.quantity);
-  await item.getByLabel('Masse brute (kg)').fill(goods.gross);
-  await item.getByLabel('Masse nette (kg)').fill(goods.net);
-  await item.getByLabel('Valeur en douane (USD)').fill(goods.value);
-  await item.getByLabel('Numéro du document 1').fill(goods.invoice);
-}
 
 describe('the customs single window in the browser', { timeout: 240_000 }, () => {
   const { openPage, server } = browserStory();

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { answerOnPhone, fileAwaitingPayment, intentOf, payByPhone } from '../payments/support.ts';
 import { fileApplication, signedIn } from '../support/applications.ts';
 import { demoEmail } from '../support/client.ts';
-import { browserStory, screenshot, seriousAccessibilityViolations, signInInFrench } from './support.ts';
+import { browserStory, screenshot, seriousAccessibilityViolations, signInInFrench, verifyUpload } from './support.ts';
 
 const shoot = (page: Page, name: string) => screenshot(page, `payments-${name}`);
 
@@ -21,16 +21,6 @@ async function photographFirstPage(pdf: Buffer): Promise<Buffer> {
   } finally {
     await rm(folder, { recursive: true, force: true });
   }
-}
-
-/** The public verification page's answer to an uploaded file, once it is shown. */
-async function verifyUpload(page: Page, file: { name: string; mimeType: string; buffer: Buffer }) {
-  await page.goto('/verify');
-  await page.getByRole('heading', { level: 1, name: 'Vérifier un document' }).waitFor();
-  await page.getByLabel('Fichier à vérifier').setInputFiles(file);
-  const result = page.getByRole('region', { name: 'Résultat de la vérification' });
-  await result.waitFor();
-  return result;
 }
 
 describe('paying online and verifying the document issued', { timeout: 240_000 }, () => {
