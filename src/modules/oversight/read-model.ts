@@ -1,6 +1,5 @@
 import { sql } from 'kysely';
 import type { Db } from '../../platform/db/database.ts';
-import type { Principal } from '../../platform/auth/policy.ts';
 import type { EventBus } from '../../platform/events/index.ts';
 import type { CustomsTopics } from '../customs/index.ts';
 import type { LegacyTopics } from '../legacy/index.ts';
@@ -20,19 +19,6 @@ export type LegacyRunReader = (runId: string) => AsyncIterable<LegacyDeclaration
 /** Rows written per statement while pulling a run. */
 const LEGACY_BATCH = 1000;
 
-/**
- * The read model's own reader of declarations: customs serves a declaration to customs staff, and
- * this in-process principal (no account, no key, never reachable from HTTP) reads as a national
- * customs officer would, for counting only.
- */
-export const FACT_READER: Principal = {
-  kind: 'api_client',
-  id: '00000000-0000-4000-8000-00000000000f',
-  label: 'oversight read model',
-  grants: [{ role: 'officer', agencyId: null }],
-  companyId: null,
-  mfaPending: false,
-};
 
 const CUSTOMS_TOPICS = ['customs.declaration.lodged', 'customs.declaration.assessed', 'customs.declaration.rejected', 'customs.declaration.paid', 'customs.declaration.released'] as const;
 

@@ -3,7 +3,7 @@ import type { EventBus } from '../../platform/events/index.ts';
 import type { App } from '../../platform/http/server.ts';
 import type { Customs, CustomsTopics } from '../customs/index.ts';
 import type { LegacyDeclarations } from '../legacy/index.ts';
-import { FACT_READER, registerLegacyFacts, registerReadModel, type FactSources, type LegacyTopics } from './read-model.ts';
+import { registerLegacyFacts, registerReadModel, type FactSources, type LegacyTopics } from './read-model.ts';
 import { oversightRoutes } from './routes.ts';
 
 export interface OversightDeps {
@@ -20,7 +20,7 @@ export interface OversightDeps {
  * figures are served from it (customs) or from the permits and cases modules' reads (agencies).
  */
 export function registerOversight({ app, db, bus, customs, legacy }: OversightDeps): FactSources {
-  const sources: FactSources = { declaration: (reference) => customs.declarations.get(FACT_READER, reference) };
+  const sources: FactSources = { declaration: (reference) => customs.declarations.readForSubscriber(reference) };
   registerReadModel(bus, db, sources);
   registerLegacyFacts(bus, db, (runId) => legacy.facts({ runId }));
   oversightRoutes(app, {

@@ -17,6 +17,8 @@ import { detailOf, viewOf, type DeclarationDetail, type DeclarationView } from '
 export interface DeclarationService {
   lodge(principal: Principal, context: ChangeContext, input: DeclarationInput): Promise<DeclarationDetail>;
   get(principal: Principal, reference: string): Promise<DeclarationDetail>;
+  /** A declaration as the platform's own outbox subscribers read it: no person asks, nothing is served over HTTP. */
+  readForSubscriber(reference: string): Promise<DeclarationDetail>;
   amend(principal: Principal, context: ChangeContext, reference: string, input: DeclarationInput, reason: string): Promise<DeclarationDetail>;
   /** The declarations the principal's company declared or imports/exports, newest first. */
   ofMyCompany(principal: Principal, filter: { state?: DeclarationState; limit: number }): Promise<DeclarationView[]>;
@@ -48,6 +50,9 @@ export function createDeclarationService(deps: LodgeDeps & { feedback: RiskFeedb
       const row = await load(reference);
       await assertMayRead(db, principal, row, await deps.customsAgencyId());
       return detail(row);
+    },
+    async readForSubscriber(reference) {
+      return detail(await load(reference));
     },
     async amend(principal, context, reference, input, reason) {
       const taxId = await companyTaxIdOf(db, principal);
