@@ -123,6 +123,8 @@ describe('the exchange console', { timeout: 120_000 }, () => {
 
     // The dead message, replayed: back in the delivery queue.
     await page.getByRole('link', { name: 'Envois et messages morts' }).click();
+    // The traffic page also has a "Statut" field: wait for the outbox panel before choosing.
+    await page.getByRole('heading', { level: 2, name: 'Envois et messages morts' }).waitFor();
     await page.getByLabel('Statut').selectOption({ label: 'Mort' });
     const letters = page.getByRole('table', { name: /Envois au statut « Mort »/ });
     const letter = letters.getByRole('row', { name: new RegExp(dead) });
