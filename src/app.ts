@@ -13,6 +13,7 @@ import { forwardCertificatesToRegister, providePermitServices, registerPermitsFr
 import { createPortService, customsMemberOf, portMemberOf, portRoutes, providePortServices } from './modules/port/index.ts';
 import { provideDemoPort } from './demo/port-community.ts';
 import { registerOversight } from './modules/oversight/index.ts';
+import { registerArchive, type Archive } from './modules/archive/index.ts';
 import { createLegacyDeclarations, legacyRoutes, type LegacyDeclarations, type LegacyTopics } from './modules/legacy/index.ts';
 import { createPassengers, passengerRoutes, schedulePassengerJobs } from './modules/passengers/index.ts';
 import { notificationConfig, notificationRoutes, registerNotifications } from './modules/notifications/index.ts';
@@ -55,6 +56,8 @@ export interface Platform {
   customs: Customs;
   /** The old customs system's declarations, for statistics that split new and legacy. */
   legacy: LegacyDeclarations;
+  /** The national archive: packages ingested from the outbox, replicated storage, fixity audits. */
+  archive: Archive;
 }
 
 /**
@@ -139,6 +142,8 @@ export async function buildApp({ config, database, box, env = process.env }: App
   providePortServices(exchange, { ...portMatching, country: DEMO_COUNTRY.code });
   portRoutes(app, createPortService({ ...portMatching, db, bus, portMember: portMemberOf(DEMO_COUNTRY.code) }));
   if (config.demo) provideDemoPort(exchange, DEMO_COUNTRY.code);
+  // Closed files and declarations archived from the outbox, stored twice, fixity-audited daily (docs/archive/storage.md).
+  const archive = registerArchive({ app, db, bus, env, dataDir: config.dataDir, cases, documents, customs, country: DEMO_COUNTRY.code });
 
   // Chains audit entries committed since the last run (record.ts writes them unlinked, lock-free).
   bus.schedule('audit.link_chain', 1, async () => {
@@ -159,5 +164,5 @@ export async function buildApp({ config, database, box, env = process.env }: App
   });
 
   await serveWebApp(app);
-  return { app, bus, cases, payments, documents, exchange, customs, legacy };
+  return { app, bus, cases, payments, documents, exchange, customs, legacy, archive };
 }

@@ -26,6 +26,8 @@ import { ConfigError, integer, loadConfig } from './platform/config.ts';
 import { migrateToLatest } from './platform/db/migrate.ts';
 import { buildApp } from './app.ts';
 import { legacyImportCommand } from './modules/legacy/index.ts';
+import { validateBagCommand } from './platform/bagit/index.ts';
+import { archiveAuditCommand, archiveRoots } from './modules/archive/index.ts';
 
 const HELP = `guichet — national single window and e-government platform
 
@@ -47,6 +49,10 @@ Commands:
   legacy import FILE [--format csv|cusdec]
                         import the old customs system's declarations (CSV export or CUSDEC
                         interchange) read-only; see docs/customs/legacy-coexistence.md
+  archive validate DIR  check any BagIt bag (1.0 or 0.97: RFC 8493) without a database; exit 1 naming
+                        each problem and its file; see docs/archive/bagit.md
+  archive audit         re-hash every archived file in the primary and replica roots, repair a bad copy
+                        from the good one; exit 1 when a file is lost (docs/archive/storage.md)
   build-web [--if-stale]  build the web app into web/dist (skipped when up to date with --if-stale)
 
 Environment:
@@ -59,6 +65,7 @@ Environment:
   EXCHANGE_INSTANCE (KD)  NATS_URL (unset: asynchronous messages over HTTP)  EXCHANGE_REPLAY_WINDOW_SECONDS (300)
   EXCHANGE_TIMEOUT_MS (10000)  EXCHANGE_MAX_ATTEMPTS (15)  EXCHANGE_RETRY_BASE_MS (1000)  EXCHANGE_RETRY_CAP_MS (3600000)
   EXCHANGE_REGISTRY_CACHE_MS (1000)
+  ARCHIVE_PRIMARY_DIR (DATA_DIR/archive/primary)  ARCHIVE_REPLICA_DIR (DATA_DIR/archive/replica)
   EXCHANGE_INBOX_RETENTION_DAYS (30)  EXCHANGE_REPLY_TIMEOUT_SECONDS (120)  MINISTRY_PORT (3200: the demo's Ministry of Agriculture register)
 
 Options:
@@ -273,6 +280,21 @@ async function main(argv: string[]): Promise<number> {
       } finally {
         await database.close();
       }
+    }
+    case 'archive': {
+      // `validate` reads only the bag on disk: no database is opened.
+      if (sub === 'validate') return validateBagCommand(positionals[2], { locale: config.defaultLocale, progress: process.stderr });
+      if (sub === 'audit') {
+        const database = await openConfiguredDatabase(config);
+        try {
+          await migrateToLatest(database.db, migrations);
+          return await archiveAuditCommand(database.db, archiveRoots(process.env, config.dataDir), config.defaultLocale);
+        } finally {
+          await database.close();
+        }
+      }
+      console.error('usage: guichet archive audit | guichet archive validate DIR');
+      return 2;
     }
     case 'exchange': {
       if (sub !== 'verify-log') {

@@ -20,6 +20,7 @@ import type { ReleaseNoteTables } from './modules/documents/release-note-schema.
 import type { PassengerTables } from './modules/passengers/schema.ts';
 import type { PortTables } from './modules/port/schema.ts';
 import type { LegacyTables } from './modules/legacy/index.ts';
+import type { ArchiveTables } from './modules/archive/schema.ts';
 
 /** Every table of the platform, as Kysely sees them. Each part declares its own in its schema.ts. */
-export interface Database extends AuditTables, IdentityTables, EventTables, BlobTables, CatalogueTables, CasesTables, NotificationTables, SigningKeyTables, DocumentTables, PaymentTables, ExchangeTables, ExchangeLogTables, ExchangeDeliveryTables, FederationTables, CustomsDeclarationTables, CustomsReferenceTables, PermitTables, ReleaseNoteTables, PassengerTables, PortTables, OversightTables, LegacyTables {}
+export interface Database extends AuditTables, IdentityTables, EventTables, BlobTables, CatalogueTables, CasesTables, NotificationTables, SigningKeyTables, DocumentTables, PaymentTables, ExchangeTables, ExchangeLogTables, ExchangeDeliveryTables, FederationTables, CustomsDeclarationTables, CustomsReferenceTables, PermitTables, ReleaseNoteTables, PassengerTables, PortTables, OversightTables, LegacyTables, ArchiveTables {}

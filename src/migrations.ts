@@ -27,6 +27,7 @@ import { releaseNotesMigration } from './modules/documents/release-note-migratio
 import { passengersMigration } from './modules/passengers/index.ts';
 import { portManifestsMigration } from './modules/port/index.ts';
 import { legacyDeclarationsMigration } from './modules/legacy/index.ts';
+import { archiveMigration } from './modules/archive/migration.ts';
 
 /** Every migration of the platform and its modules; applied in name order, never renamed once shipped. */
 export const migrations: Migrations = {
@@ -59,4 +60,5 @@ export const migrations: Migrations = {
   '0028_customs_vehicle_clearance': customsVehicleClearanceMigration,
   '0029_customs_transport_indexes': customsTransportIndexesMigration,
   '0027_oversight': oversightMigration,
+  '0030_archive': archiveMigration,
 };

@@ -71,6 +71,8 @@ export const PERMISSIONS = {
   'oversight.customs': { roles: ['officer', 'agency_admin', 'auditor', 'platform_admin'], scope: 'agency' },
   /** Read the licence-usage and procedure dashboards: a ministry's staff their own agency's, national roles every agency's. */
   'oversight.agency': { roles: ['officer', 'agency_admin', 'auditor', 'platform_admin'], scope: 'agency' },
+  /** Read the archive's packages (files, checksums, PREMIS events) and fixity reports: an agency's archivists their agency's, the National Archives' and platform administrators all. */
+  'archive.read': { roles: ['archivist', 'platform_admin'], scope: 'agency' },
 } as const satisfies Record<string, { roles: readonly Role[]; scope: 'national' | 'agency' | 'self' }>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -1,0 +1,151 @@
+import { sql } from 'kysely';
+import { recordAudit, type ChangeContext } from '../../platform/audit/record.ts';
+import type { Db, Trx } from '../../platform/db/database.ts';
+import type { ArchiveRoots } from './config.ts';
+import type { Digests } from './digest.ts';
+import { ARCHIVE_AGENT, recordEvents, type PremisEvent } from './events.ts';
+import { inParallel } from './parallel.ts';
+import { dublinCoreFile, type PackageFile, type PackageSource } from './package.ts';
+
+export interface IngestDeps {
+  db: Db;
+  roots: ArchiveRoots;
+  /** The country's code, first part of package identifiers (KD-ARC-2026-000001). */
+  country: string;
+}
+
+export interface IngestOutcome {
+  identifier: string;
+  /** False when the source record was archived already (a redelivered event). */
+  created: boolean;
+}
+
+interface Reserved {
+  id: string;
+  identifier: string;
+  state: 'ingesting' | 'stored' | 'destroyed';
+  accessLevel: string;
+  agencyId: string;
+}
+
+interface StoredFile extends Digests {
+  file: PackageFile;
+  /** Why the replica root did not take it, or null when it did. */
+  replicaFailure: string | null;
+}
+
+const reservedColumns = ['id', 'identifier', 'state', 'access_level as accessLevel', 'agency_id as agencyId'] as const;
+
+/**
+ * Reserves the package row for a source record, `ingesting`: never listed, and found again by a
+ * later ingest of the same record (a redelivered event, the resume job), which carries on with it.
+ * Identifiers come from a sequence: a reservation lost to a concurrent one leaves a gap, never a duplicate.
+ */
+async function reserve(deps: IngestDeps, source: PackageSource): Promise<Reserved> {
+  const { db } = deps;
+  const agency = await db.selectFrom('agencies').select('id').where('code', '=', source.agencyCode).executeTakeFirstOrThrow(() => new Error(`agency ${source.agencyCode} is unknown`));
+  const prefix = `${deps.country}-ARC-${new Date().getUTCFullYear()}-`;
+  const inserted = await db
+    .insertInto('archive_packages')
+    .values({
+      identifier: sql<string>`${prefix} || lpad(nextval('archive_package_number')::text, 6, '0')`,
+      source_type: source.sourceType,
+      source_id: source.sourceId,
+      source_reference: source.reference,
+      agency_id: agency.id,
+      title: `${source.description.title.fr} — ${source.reference}`,
+      retention_class: source.retentionClass,
+      state: 'ingesting',
+    })
+    .onConflict((oc) => oc.columns(['source_type', 'source_id']).doNothing())
+    .returning(reservedColumns)
+    .executeTakeFirst();
+  if (inserted) return inserted;
+  return db.selectFrom('archive_packages').select(reservedColumns).where('source_type', '=', source.sourceType).where('source_id', '=', source.sourceId).executeTakeFirstOrThrow();
+}
+
+/**
+ * Writes one file to the primary root (hashed on the way, read once from its source), then copies
+ * it to the replica. The primary must take it; a replica that does not is recorded and caught up
+ * by the next fixity audit.
+ */
+async function storeFile(roots: ArchiveRoots, file: PackageFile): Promise<StoredFile> {
+  const digests = await roots.primary.add(await file.content());
+  try {
+    await roots.replica.put(digests.sha256, await roots.primary.get(digests.sha256));
+    return { ...digests, file, replicaFailure: null };
+  } catch (error) {
+    return { ...digests, file, replicaFailure: (error as NodeJS.ErrnoException).code ?? (error as Error).message };
+  }
+}
+
+function eventsOf(packageId: string, fileId: string, stored: StoredFile): PremisEvent[] {
+  const on = { packageId, fileId };
+  const identified = stored.file.identifiedBy === 'source' ? 'identified from its bytes by the platform blob store' : 'written by the archive';
+  return [
+    { ...on, type: 'message digest calculation', outcome: 'success', detail: `SHA-256 ${stored.sha256}; SHA-512 ${stored.sha512}; ${stored.size} bytes` },
+    { ...on, type: 'format identification', outcome: 'success', detail: `${stored.file.format} (${identified})` },
+    stored.replicaFailure === null
+      ? { ...on, type: 'replication', outcome: 'success', detail: 'copied to the replica root' }
+      : { ...on, type: 'replication', outcome: 'failure', detail: `replica root unavailable (${stored.replicaFailure}); the fixity audit copies it later` },
+  ];
+}
+
+/**
+ * Archives one closed record: reserve its package, write every file to both roots, then in one
+ * transaction record files, copies and PREMIS events, mark it `stored`, and audit it. Idempotent
+ * by source record; an ingest killed part-way leaves an `ingesting` row the next try resumes
+ * (content already written is simply written again under the same digest).
+ */
+export async function ingestPackage(deps: IngestDeps, context: ChangeContext, source: PackageSource): Promise<IngestOutcome> {
+  const { db, roots } = deps;
+  const reserved = await reserve(deps, source);
+  if (reserved.state !== 'ingesting') return { identifier: reserved.identifier, created: false };
+  const files = [...source.files, dublinCoreFile(reserved.identifier, source, reserved.accessLevel)];
+  // Two files at a time: one file's hashing overlaps the other's disk flush.
+  const stored = await inParallel(files, 2, (file) => storeFile(roots, file));
+
+  const created = await db.transaction().execute(async (trx) => {
+    // The state is moved first: its row lock makes a concurrent ingest of the same record wait,
+    // then find nothing to move and roll its own rows back.
+    const moved = await trx.updateTable('archive_packages').set({ state: 'stored', stored_at: new Date() }).where('id', '=', reserved.id).where('state', '=', 'ingesting').returning('id').executeTakeFirst();
+    if (!moved) return false;
+    const rows = await trx
+      .insertInto('archive_files')
+      .values(stored.map((s) => ({ package_id: reserved.id, path: s.file.path, size: s.size, sha256: s.sha256, sha512: s.sha512, format: s.file.format, role: s.file.role })))
+      .returning(['id', 'path'])
+      .execute();
+    const idOf = new Map(rows.map((r) => [r.path, r.id]));
+    await markCopies(trx, roots, stored);
+    const bytes = stored.reduce((sum, s) => sum + s.size, 0);
+    const replicaFailures = stored.filter((s) => s.replicaFailure !== null).length;
+    await recordEvents(trx, ARCHIVE_AGENT, [
+      ...stored.flatMap((s) => eventsOf(reserved.id, idOf.get(s.file.path) as string, s)),
+      { type: 'ingestion', outcome: 'success', detail: `${stored.length} files, ${bytes} bytes, from ${source.sourceType} ${source.reference}; retention class ${source.retentionClass}`, packageId: reserved.id, fileId: null },
+    ]);
+    await recordAudit(trx, context, {
+      action: 'archive.package_stored',
+      recordType: 'archive_package',
+      recordId: reserved.id,
+      agencyId: reserved.agencyId,
+      after: { state: 'stored', files: stored.map((s) => ({ path: s.file.path, sha256: s.sha256 })) },
+      details: { identifier: reserved.identifier, source: `${source.sourceType}:${source.reference}`, retentionClass: source.retentionClass, files: stored.length, bytes, replicaFailures },
+    });
+    return true;
+  });
+  return { identifier: reserved.identifier, created };
+}
+
+/** The copies as the ingest left them: the primary holds every file, the replica those it took. */
+async function markCopies(trx: Trx, roots: ArchiveRoots, stored: readonly StoredFile[]): Promise<void> {
+  const copies = new Map<string, { sha256: string; root: string; state: 'present' | 'missing' }>();
+  for (const s of stored) {
+    copies.set(`${s.sha256}:${roots.primary.name}`, { sha256: s.sha256, root: roots.primary.name, state: 'present' });
+    copies.set(`${s.sha256}:${roots.replica.name}`, { sha256: s.sha256, root: roots.replica.name, state: s.replicaFailure === null ? 'present' : 'missing' });
+  }
+  await trx
+    .insertInto('archive_copies')
+    .values([...copies.values()])
+    .onConflict((oc) => oc.columns(['sha256', 'root']).doUpdateSet((eb) => ({ state: eb.ref('excluded.state'), checked_at: sql<Date>`now()` })))
+    .execute();
+}

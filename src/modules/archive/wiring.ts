@@ -1,0 +1,50 @@
+import { searchAudit } from '../../platform/audit/search.ts';
+import type { Db } from '../../platform/db/database.ts';
+import type { EventBus } from '../../platform/events/index.ts';
+import type { App } from '../../platform/http/server.ts';
+import type { CaseService } from '../cases/index.ts';
+import type { Customs } from '../customs/index.ts';
+import type { DocumentService } from '../documents/index.ts';
+import { archiveRoots } from './config.ts';
+import { archiveRoutes } from './routes.ts';
+import { createArchive, type Archive } from './service.ts';
+import type { ArchiveReads } from './sources.ts';
+import { registerArchiveIngest, scheduleArchiveJobs, type ArchiveTopics } from './subscribers.ts';
+
+/** Entries of an excerpt: a file's whole trail is a few dozen; the cap guards against a runaway record. */
+const AUDIT_EXCERPT_LIMIT = 2000;
+
+export interface ArchiveSourceServices {
+  db: Db;
+  cases: CaseService;
+  documents: DocumentService;
+  customs: Customs;
+}
+
+/** The archive's reads of other modules, through their services. */
+export function archiveReadsOf({ db, cases, documents, customs }: ArchiveSourceServices): ArchiveReads {
+  return {
+    cases,
+    documents,
+    customs: { declaration: (reference) => customs.declarations.readForSubscriber(reference), releaseNote: (id) => customs.releaseNoteOf(id) },
+    auditTrail: async (recordType, recordId) => (await searchAudit(db, { recordType, recordId, limit: AUDIT_EXCERPT_LIMIT })).reverse(),
+    agencyNames: async (code) => (await db.selectFrom('agencies').select('names').where('code', '=', code).executeTakeFirstOrThrow()).names,
+  };
+}
+
+export interface ArchiveModuleDeps extends ArchiveSourceServices {
+  app: App;
+  bus: EventBus<ArchiveTopics>;
+  env: NodeJS.ProcessEnv;
+  dataDir: string;
+  country: string;
+}
+
+/** The archive module in the platform: service, automatic ingest from the outbox, daily fixity audit, read API. */
+export function registerArchive(deps: ArchiveModuleDeps): Archive {
+  const archive = createArchive({ db: deps.db, roots: archiveRoots(deps.env, deps.dataDir), reads: archiveReadsOf(deps), country: deps.country });
+  registerArchiveIngest(deps.bus, archive);
+  scheduleArchiveJobs(deps.bus, archive);
+  archiveRoutes(deps.app, archive);
+  return archive;
+}
