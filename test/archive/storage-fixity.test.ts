@@ -120,6 +120,8 @@ describe('replicated storage and fixity audit', () => {
     await platform.bus.stop();
     const approved = await (await signedIn(platform.url, 'fatou.sow')).request('POST', `/api/applications/${file.id}/actions`, { action: 'approve' });
     expect(approved.status, JSON.stringify(approved.body)).toBe(200);
+    // What the documents module's subscriber would do from the paused outbox: the package waits for the certificate.
+    await platform.documents.issueForApplication(file.id);
     const reads = archiveReadsOf({ db: db(), cases: platform.cases, documents: platform.documents, customs: platform.customs });
     const source = await applicationPackage(reads, file.id);
     if (!source) throw new Error('the file should be closed');

@@ -3,17 +3,18 @@ import { ARCHIVE_READER, documentFile, type ArchiveReads } from './sources.ts';
 
 /**
  * The package of a closed application: its form data, attachments, issued documents and receipts,
- * decision with its timeline, and audit excerpt; null while the file is still open. An approved
- * file's document is issued first if the documents module has not done it yet (idempotent), so
- * the package never misses what the decision earned.
+ * decision with its timeline, and audit excerpt; null while the file is still open. The documents
+ * module issues an approved file's document and a paid file's receipt from the same outbox, in
+ * parallel: until they are there this throws, and the bus tries again later, so the package never
+ * misses what the decision earned. (Issuing them from here raced the documents module's own
+ * issuance, and the loser's PDF could end up stored for the winner's row.)
  */
 export async function applicationPackage(reads: ArchiveReads, applicationId: string): Promise<PackageSource | null> {
   const source = await reads.cases.issuanceSource(applicationId);
   if (source.decidedAt === null) return null;
   const view = await reads.cases.view(ARCHIVE_READER, applicationId);
-  if (view.outcome === 'approved') await reads.documents.issueForApplication(applicationId);
   const documents = await reads.documents.forApplication(ARCHIVE_READER, applicationId);
-  // Receipts are issued from `payment.succeeded`, in parallel with this; the bus retries until it is there.
+  if (view.outcome === 'approved' && source.definition.document && !documents.some((d) => d.kind === 'document')) throw new Error(`the document of ${view.reference} is not issued yet`);
   if (view.fee?.paid && !documents.some((d) => d.kind === 'receipt')) throw new Error(`the receipt of ${view.reference} is not issued yet`);
   const attachments = view.attachments.map((a, i) => ({ ...a, path: `data/attachments/${String(i + 1).padStart(2, '0')}-${pathSafe(a.kind)}.${extensionOf(a.mediaType)}` }));
   const last = view.timeline.findLast((t) => t.toState === view.state);

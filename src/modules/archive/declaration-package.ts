@@ -17,7 +17,9 @@ const TITLE = { fr: 'Déclaration en douane', ar: 'تصريح جمركي', en: '
 export async function declarationPackage(reads: ArchiveReads, declarationId: string, reference: string): Promise<PackageSource | null> {
   const declaration = await reads.customs.declaration(reference);
   if (declaration.id !== declarationId || !CLOSED.has(declaration.state)) return null;
-  const note = declaration.state === 'released' ? ((await reads.documents.releaseNoteOfDeclaration(declarationId)) ?? (await reads.documents.issueReleaseNote(await reads.customs.releaseNote(declarationId)))) : null;
+  // The documents module issues the release note from the same event; until it is there, the bus tries again later.
+  const note = declaration.state === 'released' ? await reads.documents.releaseNoteOfDeclaration(declarationId) : null;
+  if (declaration.state === 'released' && !note) throw new Error(`the release note of ${declaration.reference} is not issued yet`);
   const closedAt = declaration.releasedAt ?? declaration.history.at(-1)?.at ?? new Date().toISOString();
   const files: PackageFile[] = [
     jsonFile('data/declaration.json', 'form', {

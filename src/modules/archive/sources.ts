@@ -10,8 +10,8 @@ type DeclarationDetail = Awaited<ReturnType<Customs['declarations']['readForSubs
 /** What the archive reads of other modules, through their services only (wired in app.ts). */
 export interface ArchiveReads {
   cases: Pick<CaseService, 'view' | 'issuanceSource' | 'attachments'>;
-  documents: Pick<DocumentService, 'forApplication' | 'pdf' | 'issueForApplication' | 'releaseNoteOfDeclaration' | 'issueReleaseNote'>;
-  customs: { declaration(reference: string): Promise<DeclarationDetail>; releaseNote: Customs['releaseNoteOf'] };
+  documents: Pick<DocumentService, 'forApplication' | 'pdf' | 'releaseNoteOfDeclaration'>;
+  customs: { declaration(reference: string): Promise<DeclarationDetail> };
   /** The audit trail's entries about one record, oldest first. */
   auditTrail(recordType: string, recordId: string): Promise<unknown[]>;
   /** An agency's names, for the packages' Dublin Core creator. */

@@ -7,6 +7,8 @@ import type { Customs } from '../customs/index.ts';
 import type { DocumentService } from '../documents/index.ts';
 import { archiveRoots } from './config.ts';
 import { archiveRoutes } from './routes.ts';
+import { createRetention, ensureClassificationScheme, loadClassificationScheme, retentionRoutes } from './retention/index.ts';
+import { archiveSearchRoutes, createArchiveSearch } from './search/index.ts';
 import { createArchive, type Archive } from './service.ts';
 import type { ArchiveReads } from './sources.ts';
 import { registerArchiveIngest, scheduleArchiveJobs, type ArchiveTopics } from './subscribers.ts';
@@ -26,7 +28,7 @@ export function archiveReadsOf({ db, cases, documents, customs }: ArchiveSourceS
   return {
     cases,
     documents,
-    customs: { declaration: (reference) => customs.declarations.readForSubscriber(reference), releaseNote: (id) => customs.releaseNoteOf(id) },
+    customs: { declaration: (reference) => customs.declarations.readForSubscriber(reference) },
     auditTrail: async (recordType, recordId) => (await searchAudit(db, { recordType, recordId, limit: AUDIT_EXCERPT_LIMIT })).reverse(),
     agencyNames: async (code) => (await db.selectFrom('agencies').select('names').where('code', '=', code).executeTakeFirstOrThrow()).names,
   };
@@ -46,5 +48,11 @@ export function registerArchive(deps: ArchiveModuleDeps): Archive {
   registerArchiveIngest(deps.bus, archive);
   scheduleArchiveJobs(deps.bus, archive);
   archiveRoutes(deps.app, archive);
+  // Retention and disposition (docs/archive/retention.md): the shipped classification scheme is brought into the table at start.
+  deps.app.addHook('onReady', async () => {
+    await ensureClassificationScheme(deps.db, loadClassificationScheme());
+  });
+  retentionRoutes(deps.app, createRetention({ db: deps.db, roots: archive.roots, documents: deps.documents }));
+  archiveSearchRoutes(deps.app, createArchiveSearch({ db: deps.db, roots: archive.roots }), deps.env);
   return archive;
 }
