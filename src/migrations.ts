@@ -28,6 +28,8 @@ import { passengersMigration } from './modules/passengers/index.ts';
 import { portManifestsMigration } from './modules/port/index.ts';
 import { legacyDeclarationsMigration } from './modules/legacy/index.ts';
 import { archiveMigration } from './modules/archive/migration.ts';
+import { archiveSearchMigration } from './modules/archive/search/index.ts';
+import { archiveRetentionMigration } from './modules/archive/retention/index.ts';
 
 /** Every migration of the platform and its modules; applied in name order, never renamed once shipped. */
 export const migrations: Migrations = {
@@ -61,4 +63,6 @@ export const migrations: Migrations = {
   '0029_customs_transport_indexes': customsTransportIndexesMigration,
   '0027_oversight': oversightMigration,
   '0030_archive': archiveMigration,
+  '0032_archive_search': archiveSearchMigration,
+  '0031_archive_retention': archiveRetentionMigration,
 };

@@ -6,6 +6,7 @@ import type { Digests } from './digest.ts';
 import { ARCHIVE_AGENT, recordEvents, type PremisEvent } from './events.ts';
 import { inParallel } from './parallel.ts';
 import { dublinCoreFile, type PackageFile, type PackageSource } from './package.ts';
+import { indexPackageMetadata } from './search/text.ts';
 
 export interface IngestDeps {
   db: Db;
@@ -123,6 +124,7 @@ export async function ingestPackage(deps: IngestDeps, context: ChangeContext, so
       ...stored.flatMap((s) => eventsOf(reserved.id, idOf.get(s.file.path) as string, s)),
       { type: 'ingestion', outcome: 'success', detail: `${stored.length} files, ${bytes} bytes, from ${source.sourceType} ${source.reference}; retention class ${source.retentionClass}`, packageId: reserved.id, fileId: null },
     ]);
+    await indexPackageMetadata(trx, reserved.id, source);
     await recordAudit(trx, context, {
       action: 'archive.package_stored',
       recordType: 'archive_package',

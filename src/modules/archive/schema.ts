@@ -6,7 +6,7 @@ export type AccessLevel = 'public' | 'restricted' | 'confidential';
 export type FileRole = 'form' | 'attachment' | 'document' | 'decision' | 'audit' | 'metadata';
 export type CopyState = 'present' | 'corrupt' | 'missing';
 /** PREMIS 3 event types (id.loc.gov/vocabulary/preservation/eventType), as the archive records them. */
-export type PremisEventType = 'ingestion' | 'message digest calculation' | 'fixity check' | 'replication' | 'format identification' | 'access' | 'deletion';
+export type PremisEventType = 'ingestion' | 'message digest calculation' | 'fixity check' | 'replication' | 'format identification' | 'access' | 'deletion' | 'policy assignment';
 
 export interface ArchivePackagesTable {
   id: Generated<string>;

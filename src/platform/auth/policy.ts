@@ -73,6 +73,16 @@ export const PERMISSIONS = {
   'oversight.agency': { roles: ['officer', 'agency_admin', 'auditor', 'platform_admin'], scope: 'agency' },
   /** Read the archive's packages (files, checksums, PREMIS events) and fixity reports: an agency's archivists their agency's, the National Archives' and platform administrators all. */
   'archive.read': { roles: ['archivist', 'platform_admin'], scope: 'agency' },
+  /** Search the archive and read what one may see: public records, one's agencies' restricted ones (archive.read), confidential ones (own agency's archivist), those an access request granted. */
+  'archive.search': { roles: ROLES, scope: 'self' },
+  /** Ask to read a restricted record (any signed-in person, with a reason). */
+  'archive.request': { roles: ROLES, scope: 'self' },
+  /** Set the access level of the agency's records and decide access requests on them: the producing agency's archivist. */
+  'archive.manage': { roles: ['archivist'], scope: 'agency' },
+  /** Place and lift legal holds, propose packages for disposition: an agency's archivists their agency's, the National Archives' all. */
+  'archive.retention': { roles: ['archivist'], scope: 'agency' },
+  /** Approve or refuse a disposition proposal (the disposal authority): the producing agency's administrator, or a platform administrator. */
+  'archive.approve_disposal': { roles: ['agency_admin', 'platform_admin'], scope: 'agency' },
 } as const satisfies Record<string, { roles: readonly Role[]; scope: 'national' | 'agency' | 'self' }>;
 
 export type Permission = keyof typeof PERMISSIONS;
