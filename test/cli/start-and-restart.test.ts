@@ -105,8 +105,8 @@ describe('the guichet command', () => {
     // start's new port), customs reference data (datasets, first tariff version), 4 regulatory rules and the
     // selectivity profiles, the permit registers' 3 services on 2 agencies with Customs' 6 rights and 3 demo
     // permits, the port community system (member, key, services, rights), the demo's vehicle passes,
-    // plus one sign-in per start.
-    expect(verify.stdout).toMatch(/audit chain intact: 99 entries/);
+    // the archive's 7 retention classes, plus one sign-in per start.
+    expect(verify.stdout).toMatch(/audit chain intact: 106 entries/);
   }, 120_000);
 
   it('migrates idempotently and refuses a bad configuration with a clear message', () => {
