@@ -42,7 +42,8 @@ async function start(port: number): Promise<{ child: ChildProcess; output: () =>
   child.stdout!.on('data', (chunk) => (output += chunk));
   child.stderr!.on('data', (chunk) => (output += chunk));
   const deadline = Date.now() + 45_000;
-  while (!output.includes('Guichet is running')) {
+  // The demo's banner ends with the ministry register's address; pipes may deliver it in several chunks.
+  while (!output.includes('Ministry of Agriculture register (exchange member')) {
     if (child.exitCode !== null || Date.now() > deadline) throw new Error(`start failed:\n${output}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }

@@ -47,6 +47,9 @@ describe('the back office', { timeout: 120_000 }, () => {
     await expect.poll(() => new URL(page.url()).search).toBe('?deadline=overdue');
     await page.getByText('Aucun dossier ne correspond à ces critères.').waitFor();
     await filters.getByRole('button', { name: 'Réinitialiser' }).click();
+    // The reset rewrites the form from the address: type only once it has happened.
+    await expect.poll(() => new URL(page.url()).search).toBe('');
+    await expect.poll(() => filters.getByLabel('Délai').inputValue()).not.toBe('overdue');
     await filters.getByLabel('Recherche').fill(file.reference);
     await filters.getByLabel('Prise en charge').selectOption({ label: 'Non pris en charge' });
     await filters.getByRole('button', { name: 'Appliquer' }).click();

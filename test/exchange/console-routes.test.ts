@@ -135,8 +135,9 @@ describe('the exchange console', () => {
     const before = await summary();
     const call = { client: 'KD/GOV/CUSTOMS/clearance', provider: PEER, service: 'manifest', version: 'v2' };
     const older = await outboxMessage(db, { ...call, status: 'dead', attempts: 8, lastError: 'connect ECONNREFUSED 10.0.0.9:443', createdAt: new Date(Date.now() - HOUR) });
-    const dead = await outboxMessage(db, { ...call, status: 'dead', attempts: 8, lastError: 'the provider answered 503' });
-    const delivered = await outboxMessage(db, { ...call, status: 'delivered', attempts: 1 });
+    // Message ids are UUIDv7: two made in the same millisecond would order at random, so the times differ.
+    const dead = await outboxMessage(db, { ...call, status: 'dead', attempts: 8, lastError: 'the provider answered 503', createdAt: new Date(Date.now() - 2000) });
+    const delivered = await outboxMessage(db, { ...call, status: 'delivered', attempts: 1, createdAt: new Date(Date.now() - 1000) });
     expect((await summary()).outbox.dead - before.outbox.dead).toBe(2);
 
     const letters = await auditor.request('GET', '/api/exchange/outbox?status=dead');
