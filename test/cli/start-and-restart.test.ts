@@ -28,7 +28,10 @@ beforeAll(async () => {
   const server = await childProcessSchema();
   if (server) env.DATABASE_URL = server.databaseUrl;
 });
+/** Every platform started, so a failed assertion never leaves one running (with its simulator and ministry) after the file. */
+const started: ChildProcess[] = [];
 afterAll(async () => {
+  for (const child of started) if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
   await fs.rm(dataDir, { recursive: true, force: true });
 });
 
@@ -38,6 +41,7 @@ function guichet(...args: string[]) {
 
 async function start(port: number): Promise<{ child: ChildProcess; output: () => string }> {
   const child = spawn(process.execPath, [CLI, 'start'], { env: { ...env, PORT: String(port) }, stdio: ['ignore', 'pipe', 'pipe'] });
+  started.push(child);
   let output = '';
   child.stdout!.on('data', (chunk) => (output += chunk));
   child.stderr!.on('data', (chunk) => (output += chunk));
