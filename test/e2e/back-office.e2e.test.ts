@@ -140,9 +140,13 @@ describe('the back office', { timeout: 120_000 }, () => {
     await page.getByRole('heading', { level: 1, name: 'Espace agents' }).waitFor();
     await page.getByLabel('Recherche').fill(file.reference);
     await page.getByRole('button', { name: 'Appliquer' }).click();
+    // The form is rewritten from the address once it changes: choose only after that.
+    await expect.poll(() => new URL(page.url()).searchParams.get('q')).toBe(file.reference);
     await page.getByText('Aucun dossier ne correspond à ces critères.').waitFor();
+    const shown = new URL(page.url()).search;
     await page.getByLabel('Afficher').selectOption({ label: 'Tous, clos compris' });
     await page.getByRole('button', { name: 'Appliquer' }).click();
+    await expect.poll(() => new URL(page.url()).search).not.toBe(shown);
     await page.getByRole('row', { name: new RegExp(file.reference) }).getByText('Correction demandée').waitFor();
     await page.context().close();
 
