@@ -28,6 +28,7 @@ import { passengersMigration } from './modules/passengers/index.ts';
 import { portManifestsMigration } from './modules/port/index.ts';
 import { legacyDeclarationsMigration } from './modules/legacy/index.ts';
 import { archiveMigration } from './modules/archive/migration.ts';
+import { archiveSourcesMigration } from './modules/archive/sources-migration.ts';
 import { archiveSearchMigration } from './modules/archive/search/index.ts';
 import { archiveRetentionMigration } from './modules/archive/retention/index.ts';
 
@@ -65,4 +66,5 @@ export const migrations: Migrations = {
   '0030_archive': archiveMigration,
   '0032_archive_search': archiveSearchMigration,
   '0031_archive_retention': archiveRetentionMigration,
+  '0033_archive_sources': archiveSourcesMigration,
 };

@@ -1,7 +1,8 @@
 import type { ColumnType, Generated } from 'kysely';
 
 export type PackageState = 'ingesting' | 'stored' | 'destroyed';
-export type SourceType = 'application' | 'customs_declaration';
+/** Where a package came from: a closed file of the platform, a scanned paper record, another archive's bag. */
+export type SourceType = 'application' | 'customs_declaration' | 'scanned_record' | 'imported_bag';
 export type AccessLevel = 'public' | 'restricted' | 'confidential';
 export type FileRole = 'form' | 'attachment' | 'document' | 'decision' | 'audit' | 'metadata';
 export type CopyState = 'present' | 'corrupt' | 'missing';

@@ -9,6 +9,7 @@ import { ingestPackage, type IngestOutcome } from './ingest.ts';
 import type { PackageSource } from './package.ts';
 import { latestFixityReport, listPackages, packageDetail } from './read.ts';
 import { resumeInterrupted, type ResumeSummary } from './resume.ts';
+import type { SourceType } from './schema.ts';
 import type { ArchiveReads } from './sources.ts';
 
 export interface ArchiveDeps {
@@ -20,6 +21,9 @@ export interface ArchiveDeps {
 }
 
 const INGEST = systemContext('archive: ingest');
+
+/** Ingests a source record again from scratch; null when it can no longer be archived. */
+export type Resumer = (sourceId: string, reference: string, context: ChangeContext) => Promise<IngestOutcome | null>;
 /** An interrupted ingest younger than this may still be running in another process. */
 const RESUME_AFTER_MS = 15 * 60_000;
 /** A write to a root unfinished for this long was interrupted by a crash. */
@@ -44,8 +48,14 @@ export function createArchive(deps: ArchiveDeps) {
     return source ? ingest(source, context) : null;
   }
 
+  /** How an interrupted ingest of each kind of source is finished; a kind without one is rolled back. */
+  const resumers = new Map<SourceType, Resumer>([
+    ['application', (id, _reference, context) => archiveApplication(id, context)],
+    ['customs_declaration', (id, reference, context) => archiveDeclaration(id, reference, context)],
+  ]);
+
   function resume(context: ChangeContext = INGEST, olderThanMs = RESUME_AFTER_MS): Promise<ResumeSummary> {
-    return resumeInterrupted(db, (type, id, reference) => (type === 'application' ? archiveApplication(id, context) : archiveDeclaration(id, reference, context)), context, olderThanMs);
+    return resumeInterrupted(db, async (type, id, reference) => (await resumers.get(type)?.(id, reference, context)) ?? null, context, olderThanMs);
   }
 
   /**
@@ -65,6 +75,8 @@ export function createArchive(deps: ArchiveDeps) {
     archiveApplication,
     archiveDeclaration,
     resumeInterrupted: resume,
+    /** Lets another way into the archive (scanned records, imported bags) finish its interrupted ingests. */
+    resumeWith: (sourceType: SourceType, resumer: Resumer) => void resumers.set(sourceType, resumer),
     auditFixity: audit,
     listPackages: (principal: Principal, query: Parameters<typeof listPackages>[2]) => listPackages(db, principal, query),
     packageDetail: (principal: Principal, identifier: string) => packageDetail(db, principal, identifier),
