@@ -125,10 +125,14 @@ describe('the customs single window in the browser', { timeout: 240_000 }, () =>
     await officer.getByRole('link', { name: 'Retour à la file des déclarations' }).click();
     await officer.getByRole('heading', { level: 1, name: 'Douane' }).waitFor();
     await officer.getByRole('navigation', { name: 'Circuits' }).getByRole('link', { name: 'Rouge' }).click();
+    // The queue is read only once the address says red: an empty previous queue would otherwise pass for it,
+    // and the state chosen next would be applied to the queue being replaced.
+    await expect.poll(() => new URL(officer.url()).search).toBe('?channel=red');
     await officer.getByRole('table', { name: 'Déclarations — circuit : Rouge, état : Circuit attribué' }).or(officer.getByText('Aucune déclaration dans cette file.')).first().waitFor();
+    await expect.poll(() => officer.getByLabel('État').inputValue()).toBe('channel_assigned');
     expect(await officer.getByRole('row', { name: new RegExp(reference) }).count()).toBe(0);
     await officer.getByLabel('État').selectOption({ label: 'Liquidée' });
-    await expect.poll(() => new URL(officer.url()).searchParams.get('state')).toBe('assessed');
+    await expect.poll(() => Object.fromEntries(new URL(officer.url()).searchParams)).toEqual({ channel: 'red', state: 'assessed' });
     await officer.getByRole('table', { name: 'Déclarations — circuit : Rouge, état : Liquidée' }).getByRole('row', { name: new RegExp(reference) }).waitFor();
     await officer.context().close();
   });
