@@ -10,6 +10,15 @@ export interface Digests {
 export const SHA256 = /^[0-9a-f]{64}$/;
 
 /**
+ * Where every root keeps a content: `ab/cd/<sha256>` (a file path, an object key). Only a digest
+ * becomes a name: nothing a package says ever reaches a filesystem or a bucket.
+ */
+export function contentPath(sha256: string): string {
+  if (!SHA256.test(sha256)) throw new Error(`not a SHA-256: ${sha256.slice(0, 80)}`);
+  return `${sha256.slice(0, 2)}/${sha256.slice(2, 4)}/${sha256}`;
+}
+
+/**
  * Digests of the bytes passing through, fed by the one streaming pass that also writes them (the
  * BagIt library's MultiDigest), so a content is read once: SHA-256 and SHA-512 for new content,
  * SHA-256 alone to verify a copy (`sha512` is then empty).

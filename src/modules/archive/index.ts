@@ -4,6 +4,8 @@ export { registerArchive, archiveReadsOf, type ArchiveModuleDeps } from './wirin
 export { createArchive, type Archive } from './service.ts';
 export { archiveRoots, type ArchiveRoots } from './config.ts';
 export { createFileArchiveStore, type ArchiveStore } from './store.ts';
+export { createS3ArchiveStore } from './s3-store.ts';
 export type { FixityReport } from './fixity.ts';
 export { archiveAuditCommand } from './audit-command.ts';
 export { DECLARATION_RETENTION_CLASS } from './declaration-package.ts';
+export { archiveExportCommand, archiveImportCommand, interchangeUsage } from './interchange/index.ts';

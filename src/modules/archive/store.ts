@@ -1,9 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
-import { ContentDigest, SHA256, type Digests } from './digest.ts';
+import { contentPath, type Digests } from './digest.ts';
+import { stageContent, sweepStaged } from './incoming.ts';
 
 /** Bytes to store: in memory, or any stream of bytes (a blob being read, another root's copy). */
 export type ArchiveSource = Buffer | AsyncIterable<Uint8Array>;
@@ -33,9 +32,8 @@ export class ContentMissing extends Error {
 }
 
 /**
- * One storage root of the archive, content-addressed by SHA-256. The filesystem implementation
- * below is the only one so far; an S3-compatible adapter (objects keyed by the same path, written
- * with a checksum header, listed for audits) fits behind this interface unchanged (docs/archive/storage.md).
+ * One storage root of the archive, content-addressed by SHA-256: a directory (below) or an
+ * S3-compatible bucket (`s3-store.ts`), both keyed `ab/cd/<sha256>` (docs/archive/storage.md).
  */
 export interface ArchiveStore {
   /** The root's name as the copies table records it: `primary`, `replica`. */
@@ -65,40 +63,21 @@ export function createFileArchiveStore(options: { name: string; root: string }):
   const root = path.resolve(options.root);
   const incoming = path.join(root, INCOMING);
 
-  function pathOf(sha256: string): string {
-    // Only a digest becomes a path: no name from a package ever reaches the filesystem.
-    if (!SHA256.test(sha256)) throw new Error(`not a SHA-256: ${sha256.slice(0, 80)}`);
-    return path.join(root, sha256.slice(0, 2), sha256.slice(2, 4), sha256);
-  }
+  const pathOf = (sha256: string) => path.join(root, contentPath(sha256));
 
   /** Streams `source` to a temporary file while hashing, then renames it to its digest. */
   async function write(source: ArchiveSource, withSha512: boolean, expected?: string): Promise<Digests> {
-    const temporary = path.join(incoming, `${randomUUID()}.part`);
+    // durable: fsync before close, so a crash after the rename cannot leave a short file under a digest.
+    const { file, digests } = await stageContent(incoming, source, { withSha512, durable: true });
     try {
-      await fs.mkdir(incoming, { recursive: true });
-      const digest = new ContentDigest(withSha512);
-      async function* hashing(chunks: AsyncIterable<Uint8Array> | Iterable<Uint8Array>) {
-        for await (const chunk of chunks) {
-          digest.update(chunk);
-          yield chunk;
-        }
-      }
-      const handle = await fs.open(temporary, 'wx', 0o640);
-      // flush: fsync before close, so a crash after the rename cannot leave a short file under a digest.
-      await pipeline(Buffer.isBuffer(source) ? [source] : source, hashing, handle.createWriteStream({ flush: true }));
-      const digests = digest.digest();
       if (expected !== undefined && digests.sha256 !== expected) throw new DigestMismatch(expected, digests.sha256);
       const final = pathOf(digests.sha256);
       await fs.mkdir(path.dirname(final), { recursive: true });
       // Same digest, same bytes: replacing a copy (a corrupt one being repaired) is what we want.
-      await fs.rename(temporary, final);
+      await fs.rename(file, final);
       return digests;
-    } catch (error) {
-      // A root that failed before reading (cannot create its directory) must still let go of the source's file handle.
-      if (!Buffer.isBuffer(source)) (source as Partial<Readable>).destroy?.();
-      throw error;
     } finally {
-      await fs.rm(temporary, { force: true });
+      await fs.rm(file, { force: true });
     }
   }
 
@@ -129,19 +108,7 @@ export function createFileArchiveStore(options: { name: string; root: string }):
     await fs.rm(pathOf(sha256), { force: true });
   }
 
-  async function sweepIncomplete(olderThanMs: number): Promise<number> {
-    const names = await fs.readdir(incoming).catch(() => [] as string[]);
-    let swept = 0;
-    for (const name of names.filter((n) => n.endsWith('.part'))) {
-      const file = path.join(incoming, name);
-      const stat = await fs.stat(file).catch(() => undefined);
-      if (stat && Date.now() - stat.mtimeMs > olderThanMs) {
-        await fs.rm(file, { force: true });
-        swept += 1;
-      }
-    }
-    return swept;
-  }
+  const sweepIncomplete = (olderThanMs: number) => sweepStaged(incoming, olderThanMs);
 
   return { name: options.name, add, put, get, has, remove, sweepIncomplete };
 }
