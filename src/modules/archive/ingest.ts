@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { recordAudit, type ChangeContext } from '../../platform/audit/record.ts';
 import type { Db, Trx } from '../../platform/db/database.ts';
+import { AppError } from '../../platform/http/errors.ts';
 import type { ArchiveRoots } from './config.ts';
 import type { Digests } from './digest.ts';
 import { ARCHIVE_AGENT, recordEvents, type PremisEvent } from './events.ts';
@@ -56,6 +57,7 @@ async function reserve(deps: IngestDeps, source: PackageSource): Promise<Reserve
       agency_id: agency.id,
       title: `${source.description.title.fr} — ${source.reference}`,
       retention_class: source.retentionClass,
+      ...(source.accessLevel ? { access_level: source.accessLevel } : {}),
       state: 'ingesting',
     })
     .onConflict((oc) => oc.columns(['source_type', 'source_id']).doNothing())
@@ -72,6 +74,11 @@ async function reserve(deps: IngestDeps, source: PackageSource): Promise<Reserve
  */
 async function storeFile(roots: ArchiveRoots, file: PackageFile): Promise<StoredFile> {
   const digests = await roots.primary.add(await file.content());
+  // A source that states its digests (an imported bag's manifests) has them checked on the bytes as stored.
+  for (const algorithm of ['sha256', 'sha512'] as const) {
+    const expected = file.expected?.[algorithm];
+    if (expected !== undefined && expected !== digests[algorithm]) throw new AppError(422, 'archive_file_changed', { file: file.path, algorithm, expected, actual: digests[algorithm] });
+  }
   try {
     await roots.replica.put(digests.sha256, await roots.primary.get(digests.sha256));
     return { ...digests, file, replicaFailure: null };
@@ -82,7 +89,12 @@ async function storeFile(roots: ArchiveRoots, file: PackageFile): Promise<Stored
 
 function eventsOf(packageId: string, fileId: string, stored: StoredFile): PremisEvent[] {
   const on = { packageId, fileId };
-  const identified = stored.file.identifiedBy === 'source' ? 'identified from its bytes by the platform blob store' : 'written by the archive';
+  const identified = {
+    source: 'identified from its bytes by the platform blob store',
+    archive: 'written by the archive',
+    signature: `identified from its signature by the archive${stored.file.puid ? `; PRONOM ${stored.file.puid}` : ''}`,
+    record: 'as the sending archive recorded it; its signature says nothing against it',
+  }[stored.file.identifiedBy];
   return [
     { ...on, type: 'message digest calculation', outcome: 'success', detail: `SHA-256 ${stored.sha256}; SHA-512 ${stored.sha512}; ${stored.size} bytes` },
     { ...on, type: 'format identification', outcome: 'success', detail: `${stored.file.format} (${identified})` },

@@ -1,5 +1,5 @@
 import type { ArchiveSource } from './store.ts';
-import type { FileRole, SourceType } from './schema.ts';
+import type { AccessLevel, FileRole, SourceType } from './schema.ts';
 
 type Localised = { fr: string; ar: string; en: string };
 
@@ -10,8 +10,15 @@ export interface PackageFile {
   role: FileRole;
   /** MIME type, as the source identified it (the blob store by magic bytes) or as the archive wrote it. */
   format: string;
-  /** How the format was identified, for the PREMIS `format identification` event. */
-  identifiedBy: 'source' | 'archive';
+  /**
+   * How the format was identified, for the PREMIS `format identification` event: `signature` by its
+   * magic bytes (scanned records, imported bags), `record` as the archive that sent it recorded it.
+   */
+  identifiedBy: 'source' | 'archive' | 'signature' | 'record';
+  /** PRONOM unique identifier of the format, when the identification says which version it is. */
+  puid?: string;
+  /** Digests the source states (an imported bag's manifests): the bytes stored must have them, else the ingest fails. */
+  expected?: { sha256?: string; sha512?: string };
   content(): Promise<ArchiveSource>;
 }
 
@@ -22,10 +29,10 @@ export interface Description {
   creator: Localised;
   /** The procedure or customs regime: what the record is about. */
   subject: string;
-  /** When the record was closed (decided, released or rejected). */
+  /** When the record was closed (decided, released or rejected); a scanned paper record's own date or range (ISO 8601, `1985/1990`). */
   date: string;
-  /** DCMI type vocabulary: a case file is a `Collection` of documents, data and decisions. */
-  type: 'Collection';
+  /** DCMI type vocabulary: a case file is a `Collection` of documents, data and decisions; a scanned paper record is `Text` (DCMI: images of text are Text). */
+  type: 'Collection' | 'Text';
   language: readonly string[];
 }
 
@@ -37,6 +44,8 @@ export interface PackageSource {
   reference: string;
   agencyCode: string;
   retentionClass: string;
+  /** The access level the package is stored with; `restricted` (the table's default) when not given. */
+  accessLevel?: AccessLevel;
   description: Description;
   files: PackageFile[];
 }
@@ -48,7 +57,7 @@ export function jsonFile(path: string, role: FileRole, value: unknown): PackageF
   return { path, role, format: 'application/json', identifiedBy: 'archive', content: async () => Buffer.from(`${JSON.stringify(value, null, 2)}\n`) };
 }
 
-const escapeXml = (text: string) => text.replace(/[<>&"']/g, (c) => `&${{ '<': 'lt', '>': 'gt', '&': 'amp', '"': 'quot', "'": 'apos' }[c]};`);
+export const escapeXml = (text: string) => text.replace(/[<>&"']/g, (c) => `&${{ '<': 'lt', '>': 'gt', '&': 'amp', '"': 'quot', "'": 'apos' }[c]};`);
 
 /**
  * The package's description in the OAI-PMH `oai_dc` container (simple Dublin Core, the fifteen

@@ -46,19 +46,32 @@ export async function resumeInterrupted(db: Db, reingest: Reingest, context: Cha
       summary.resumed += 1;
       continue;
     }
-    await db.transaction().execute(async (trx) => {
-      const deleted = await trx.deleteFrom('archive_packages').where('id', '=', row.id).where('state', '=', 'ingesting').returning('id').executeTakeFirst();
-      if (!deleted) return;
-      await recordAudit(trx, context, {
-        action: 'archive.ingest_rolled_back',
-        recordType: 'archive_package',
-        recordId: row.id,
-        agencyId: row.agency_id,
-        before: { state: 'ingesting' },
-        details: { identifier: row.identifier, source: `${row.source_type}:${row.source_reference}` },
-      });
-      summary.rolledBack += 1;
-    });
+    if (await rollBackIngest(db, context, row)) summary.rolledBack += 1;
   }
   return summary;
+}
+
+/**
+ * Deletes a reservation still `ingesting`, audited; false when it is no longer one (finished by
+ * another process meanwhile). Content it had written stays as unreferenced bytes.
+ */
+export async function rollBackIngest(
+  db: Db,
+  context: ChangeContext,
+  row: { id: string; identifier: string; source_type: SourceType; source_reference: string; agency_id: string },
+  reason?: string,
+): Promise<boolean> {
+  return db.transaction().execute(async (trx) => {
+    const deleted = await trx.deleteFrom('archive_packages').where('id', '=', row.id).where('state', '=', 'ingesting').returning('id').executeTakeFirst();
+    if (!deleted) return false;
+    await recordAudit(trx, context, {
+      action: 'archive.ingest_rolled_back',
+      recordType: 'archive_package',
+      recordId: row.id,
+      agencyId: row.agency_id,
+      before: { state: 'ingesting' },
+      details: { identifier: row.identifier, source: `${row.source_type}:${row.source_reference}`, ...(reason ? { reason } : {}) },
+    });
+    return true;
+  });
 }

@@ -6,6 +6,7 @@ import type { CaseService } from '../cases/index.ts';
 import type { Customs } from '../customs/index.ts';
 import type { DocumentService } from '../documents/index.ts';
 import { archiveRoots } from './config.ts';
+import { resumeImportedBag } from './interchange/index.ts';
 import { archiveRoutes } from './routes.ts';
 import { createRetention, ensureClassificationScheme, loadClassificationScheme, retentionRoutes } from './retention/index.ts';
 import { archiveSearchRoutes, createArchiveSearch } from './search/index.ts';
@@ -45,6 +46,8 @@ export interface ArchiveModuleDeps extends ArchiveSourceServices {
 /** The archive module in the platform: service, automatic ingest from the outbox, daily fixity audit, read API. */
 export function registerArchive(deps: ArchiveModuleDeps): Archive {
   const archive = createArchive({ db: deps.db, roots: archiveRoots(deps.env, deps.dataDir), reads: archiveReadsOf(deps), country: deps.country });
+  // Bags imported from other systems (docs/archive/bagit.md): an interrupted import is rolled back.
+  archive.resumeWith('imported_bag', resumeImportedBag);
   registerArchiveIngest(deps.bus, archive);
   scheduleArchiveJobs(deps.bus, archive);
   archiveRoutes(deps.app, archive);

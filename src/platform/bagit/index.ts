@@ -5,5 +5,6 @@
 export { hashFile, MultiDigest } from './digest.ts';
 export { bagProblem, describeBagProblem, type BagProblem } from './problems.ts';
 export { validateBag, type BagVerdict, type ValidateOptions } from './validate.ts';
-export { writeBag, type BagPayloadFile, type BagTagFile, type WrittenBag } from './write.ts';
+export { PayloadDigestMismatch, writeBag, type BagPayloadFile, type BagTagFile, type PayloadOpener, type WrittenBag } from './write.ts';
 export { validateBagCommand } from './validate-command.ts';
+export { readBagContents, type BagContentFile, type BagContents } from './bag-contents.ts';

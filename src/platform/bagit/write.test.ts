@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashFile } from './digest.ts';
 import { checksum } from './test-bags.ts';
 import { validateBag } from './validate.ts';
-import { writeBag } from './write.ts';
+import { PayloadDigestMismatch, writeBag } from './write.ts';
 
 let workspace: string;
 beforeAll(async () => {
@@ -55,6 +55,31 @@ describe('writeBag', () => {
     await expect(writeBag(dir, [{ path: 'a.txt', source: Buffer.from('x') }, { path: 'b.txt', source: path.join(workspace, 'no-such-file') }], {})).rejects.toThrow(/ENOENT/);
     expect(await fs.readdir(path.dirname(dir))).not.toContain(path.basename(dir));
     expect((await fs.readdir(path.dirname(dir))).filter((name) => name.includes('.partial-'))).toEqual([]);
+  });
+
+  it('copies a payload file from a stream it opens, and writes no bag when that stream fails', async () => {
+    const chunks = [Buffer.from('scan page '), new Uint8Array([49, 10])];
+    const dir = nextBagDir();
+    const written = await writeBag(dir, [{ path: 'scan.txt', source: async () => (async function* () { yield* chunks; })() }], {});
+    expect(written.files).toEqual([{ path: 'scan.txt', bytes: 12, sha256: checksum('sha256', 'scan page 1\n'), sha512: checksum('sha512', 'scan page 1\n') }]);
+    expect(await fs.readFile(path.join(dir, 'data/scan.txt'), 'utf8')).toBe('scan page 1\n');
+    expect((await validateBag(dir)).valid).toBe(true);
+
+    const failing = nextBagDir();
+    const rotten = async () => (async function* () { yield Buffer.from('half a page'); throw new Error('the copy is corrupt'); })();
+    await expect(writeBag(failing, [{ path: 'a.txt', source: Buffer.from('x') }, { path: 'b.txt', source: rotten }], {})).rejects.toThrow('the copy is corrupt');
+    expect((await fs.readdir(path.dirname(failing))).filter((name) => name.includes(path.basename(failing)))).toEqual([]);
+  });
+
+  it('writes no bag when a payload file does not have the digest the caller expects', async () => {
+    const dir = nextBagDir();
+    const expected = checksum('sha512', 'scan page 1\n');
+    const refused = await writeBag(dir, [{ path: 'scan.txt', source: Buffer.from('scan page 2\n'), expected: { sha512: expected } }], {}).catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(PayloadDigestMismatch);
+    expect(refused).toMatchObject({ path: 'scan.txt', algorithm: 'sha512', expected, actual: checksum('sha512', 'scan page 2\n') });
+    expect((await fs.readdir(path.dirname(dir))).filter((name) => name.includes(path.basename(dir)))).toEqual([]);
+    await writeBag(dir, [{ path: 'scan.txt', source: Buffer.from('scan page 1\n'), expected: { sha512: expected } }], {});
+    expect((await validateBag(dir)).valid).toBe(true);
   });
 
   it('refuses to write over an existing directory', async () => {

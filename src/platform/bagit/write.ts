@@ -10,9 +10,37 @@ import { bagInfoElement, CURRENT_VERSION } from './tag-text.ts';
 export interface BagPayloadFile {
   /** Relative to data/, '/' separators. */
   path: string;
-  /** The bytes, or an absolute path to a file that is stream-copied (never read whole). */
-  source: Buffer | string;
+  /**
+   * The bytes, an absolute path to a file that is stream-copied (never read whole), or a function
+   * opening a stream of the bytes (content kept elsewhere than in a plain file: an archive root).
+   * An error the stream throws fails the whole bag, which is then not written.
+   */
+  source: Buffer | string | PayloadOpener;
+  /**
+   * Digests the bytes must have (an archive copying what it recorded): checked on the pass that
+   * copies them, and the bag is not written when one differs (PayloadDigestMismatch).
+   */
+  expected?: { sha256?: string; sha512?: string };
 }
+
+/** A payload file's bytes did not hash to the digest the caller expected: no bag was written. */
+export class PayloadDigestMismatch extends Error {
+  readonly path: string;
+  readonly algorithm: string;
+  readonly expected: string;
+  readonly actual: string;
+  constructor(path: string, algorithm: string, expected: string, actual: string) {
+    super(`payload file "${path}" hashes to ${algorithm} ${actual}, expected ${expected}`);
+    this.name = 'PayloadDigestMismatch';
+    this.path = path;
+    this.algorithm = algorithm;
+    this.expected = expected;
+    this.actual = actual;
+  }
+}
+
+/** Opens the bytes of one payload file, as they are to be copied into the bag. */
+export type PayloadOpener = () => Promise<AsyncIterable<Uint8Array>>;
 
 export interface BagTagFile {
   /** Relative to the bag's base directory, e.g. 'metadata/dublin-core.xml'. */
@@ -71,17 +99,18 @@ function bagInfo(info: Record<string, string | readonly string[]>, payloadOxum: 
 }
 
 /** Written and flushed to disk before the bag is renamed into place, so the bag there is whole. */
-async function writePayloadFile(target: string, source: Buffer | string): Promise<{ bytes: number; digests: Record<string, string> }> {
+async function writePayloadFile(target: string, source: BagPayloadFile['source']): Promise<{ bytes: number; digests: Record<string, string> }> {
   await fs.mkdir(path.dirname(target), { recursive: true });
   const digest = new MultiDigest(ALGORITHMS);
-  if (typeof source === 'string') {
+  if (!Buffer.isBuffer(source)) {
     // One pass: each chunk read is hashed and written, the file never held whole in memory.
     await pipeline(
-      createReadStream(source, { highWaterMark: READ_CHUNK_BYTES }),
-      async function* hashing(chunks: AsyncIterable<Buffer>) {
+      typeof source === 'string' ? createReadStream(source, { highWaterMark: READ_CHUNK_BYTES }) : await source(),
+      async function* hashing(chunks: AsyncIterable<Uint8Array>) {
         for await (const chunk of chunks) {
-          digest.update(chunk);
-          yield chunk;
+          const bytes = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+          digest.update(bytes);
+          yield bytes;
         }
       },
       createWriteStream(target, { flags: 'wx', flush: true }),
@@ -137,6 +166,9 @@ export async function writeBag(
     const files: WrittenBag['files'] = [];
     for (const file of payload) {
       const { bytes, digests } = await writePayloadFile(path.join(temporary, 'data', file.path), file.source);
+      for (const [algorithm, expected] of Object.entries(file.expected ?? {})) {
+        if (digests[algorithm] !== expected) throw new PayloadDigestMismatch(file.path, algorithm, expected, digests[algorithm] as string);
+      }
       files.push({ path: file.path, bytes, sha256: digests.sha256 as string, sha512: digests.sha512 as string });
     }
     files.sort((a, b) => (a.path < b.path ? -1 : 1));
