@@ -7,6 +7,7 @@ const benches: Record<string, () => Promise<unknown>> = {
   exchange: () => import('./exchange.ts'),
   lodge: () => import('./lodge.ts'),
   dashboard: () => import('./dashboard.ts'),
+  archive: () => import('./archive.ts'),
 };
 const load = name ? benches[name] : undefined;
 if (!load) {

@@ -14,6 +14,7 @@ import { createPortService, customsMemberOf, portMemberOf, portRoutes, providePo
 import { provideDemoPort } from './demo/port-community.ts';
 import { registerOversight } from './modules/oversight/index.ts';
 import { registerArchive, type Archive } from './modules/archive/index.ts';
+import { registerScannedIngest, type ScannedIngest } from './modules/archive/scanned-ingest/index.ts';
 import { createLegacyDeclarations, legacyRoutes, type LegacyDeclarations, type LegacyTopics } from './modules/legacy/index.ts';
 import { createPassengers, passengerRoutes, schedulePassengerJobs } from './modules/passengers/index.ts';
 import { notificationConfig, notificationRoutes, registerNotifications } from './modules/notifications/index.ts';
@@ -58,6 +59,8 @@ export interface Platform {
   legacy: LegacyDeclarations;
   /** The national archive: packages ingested from the outbox, replicated storage, fixity audits. */
   archive: Archive;
+  /** Scanned paper records ingested by archivists, read by OCR in the background. */
+  scannedRecords: ScannedIngest;
 }
 
 /**
@@ -144,6 +147,8 @@ export async function buildApp({ config, database, box, env = process.env }: App
   if (config.demo) provideDemoPort(exchange, DEMO_COUNTRY.code);
   // Closed files and declarations archived from the outbox, stored twice, fixity-audited daily (docs/archive/storage.md).
   const archive = registerArchive({ app, db, bus, env, dataDir: config.dataDir, cases, documents, customs, country: DEMO_COUNTRY.code });
+  // Scanned paper records: batches uploaded by archivists, identified by signature, read by OCR and stored (docs/archive/scanned-records.md).
+  const scannedRecords = registerScannedIngest({ app, db, bus, archive, env, dataDir: config.dataDir, country: DEMO_COUNTRY.code });
 
   // Chains audit entries committed since the last run (record.ts writes them unlinked, lock-free).
   bus.schedule('audit.link_chain', 1, async () => {
@@ -164,5 +169,5 @@ export async function buildApp({ config, database, box, env = process.env }: App
   });
 
   await serveWebApp(app);
-  return { app, bus, cases, payments, documents, exchange, customs, legacy, archive };
+  return { app, bus, cases, payments, documents, exchange, customs, legacy, archive, scannedRecords };
 }

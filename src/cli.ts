@@ -22,12 +22,14 @@ import { seedDemoCustoms } from './demo/customs-seed.ts';
 import { ensureReferenceData, tariffImportCommand } from './modules/customs/reference/index.ts';
 import { loadServerKey, secretBox } from './platform/crypto/secret-box.ts';
 import { rotateKeysCommand } from './platform/crypto/signing-keys-command.ts';
-import { ConfigError, integer, loadConfig } from './platform/config.ts';
+import { ConfigError, integer, loadConfig, type Config } from './platform/config.ts';
 import { migrateToLatest } from './platform/db/migrate.ts';
-import { buildApp } from './app.ts';
+import { buildApp, type Platform } from './app.ts';
 import { legacyImportCommand } from './modules/legacy/index.ts';
 import { validateBagCommand } from './platform/bagit/index.ts';
-import { archiveAuditCommand, archiveRoots } from './modules/archive/index.ts';
+import { archiveAuditCommand, archiveExportCommand, archiveImportCommand, archiveRoots, interchangeUsage } from './modules/archive/index.ts';
+import { ensureClassificationScheme, loadClassificationScheme } from './modules/archive/retention/index.ts';
+import { archiveIngestCommand, prepareArchiveIngest, scannedIngestConfig } from './modules/archive/scanned-ingest/index.ts';
 
 const HELP = `guichet — national single window and e-government platform
 
@@ -53,6 +55,16 @@ Commands:
                         each problem and its file; see docs/archive/bagit.md
   archive audit         re-hash every archived file in the primary and replica roots, repair a bad copy
                         from the good one; exit 1 when a file is lost (docs/archive/storage.md)
+  archive ingest --title TEXT --class CLASS --date YYYY[-MM[-DD]][/YYYY…] [--access LEVEL]
+                 [--languages fra,ara,eng] [--creator AGENCY] [--subject TEXT] FILE|DIR...
+                        ingest scanned paper records (PDF, TIFF, JPEG, PNG) as one batch: each file
+                        identified by its signature, read by OCR and stored as a package; exit 1 when a
+                        file is refused (docs/archive/scanned-records.md)
+  archive export ID DIR write archived package ID as a BagIt 1.0 bag at DIR (payload checked against its
+                        recorded digests, PREMIS history, Dublin Core); see docs/archive/bagit.md
+  archive import DIR [--agency CODE] [--class CLASS] [--access LEVEL]
+                        validate a bag from another system and archive it (agency ARCHIVES by default);
+                        exit 1 naming each problem, nothing archived; the same bag again is not archived twice
   build-web [--if-stale]  build the web app into web/dist (skipped when up to date with --if-stale)
 
 Environment:
@@ -66,6 +78,8 @@ Environment:
   EXCHANGE_TIMEOUT_MS (10000)  EXCHANGE_MAX_ATTEMPTS (15)  EXCHANGE_RETRY_BASE_MS (1000)  EXCHANGE_RETRY_CAP_MS (3600000)
   EXCHANGE_REGISTRY_CACHE_MS (1000)
   ARCHIVE_PRIMARY_DIR (DATA_DIR/archive/primary)  ARCHIVE_REPLICA_DIR (DATA_DIR/archive/replica)
+  ARCHIVE_PRIMARY_URL / ARCHIVE_REPLICA_URL (s3://bucket/prefix: that root in an S3-compatible bucket instead)
+  ARCHIVE_S3_ENDPOINT (unset: AWS)  ARCHIVE_S3_REGION (AWS_REGION, us-east-1)  AWS_ACCESS_KEY_ID  AWS_SECRET_ACCESS_KEY
   EXCHANGE_INBOX_RETENTION_DAYS (30)  EXCHANGE_REPLY_TIMEOUT_SECONDS (120)  MINISTRY_PORT (3200: the demo's Ministry of Agriculture register)
 
 Options:
@@ -105,6 +119,26 @@ async function startDemoMinistry(dataDir: string, guichetUrl: string, db: Db): P
     console.warn(`ministry register not started (${error instanceof Error ? error.message : String(error)})`);
     await ministry?.stop();
     return null;
+  }
+}
+
+/**
+ * The whole platform over the configured database (migrated), not served, for a command that acts
+ * through the modules' own services; closed, with the database, once `work` is done.
+ */
+async function withPlatform<T>(config: Config, work: (platform: Platform) => Promise<T>): Promise<T> {
+  const database = await openConfiguredDatabase(config);
+  try {
+    await migrateToLatest(database.db, migrations);
+    await ensureReferenceData(database.db);
+    const platform = await buildApp({ config, database, box: secretBox(await loadServerKey(process.env, config.dataDir)) });
+    try {
+      return await work(platform);
+    } finally {
+      await platform.app.close();
+    }
+  } finally {
+    await database.close();
   }
 }
 
@@ -156,6 +190,16 @@ async function main(argv: string[]): Promise<number> {
       'valid-from': { type: 'string' },
       label: { type: 'string' },
       format: { type: 'string' },
+      title: { type: 'string' },
+      'title-ar': { type: 'string' },
+      'title-en': { type: 'string' },
+      class: { type: 'string' },
+      access: { type: 'string' },
+      languages: { type: 'string' },
+      creator: { type: 'string' },
+      subject: { type: 'string' },
+      date: { type: 'string' },
+      agency: { type: 'string' },
     },
   });
   const [command, sub] = positionals;
@@ -266,20 +310,8 @@ async function main(argv: string[]): Promise<number> {
         console.error('usage: guichet legacy import FILE [--format csv|cusdec]');
         return 2;
       }
-      const database = await openConfiguredDatabase(config);
-      try {
-        await migrateToLatest(database.db, migrations);
-        await ensureReferenceData(database.db);
-        // The whole platform, not served: the run's event reaches every subscriber the server has (the outbox records one delivery each).
-        const platform = await buildApp({ config, database, box: secretBox(await loadServerKey(process.env, config.dataDir)) });
-        try {
-          return await legacyImportCommand(platform.legacy, { file, format: values.format, locale: config.defaultLocale });
-        } finally {
-          await platform.app.close();
-        }
-      } finally {
-        await database.close();
-      }
+      // The whole platform, not served: the run's event reaches every subscriber the server has (the outbox records one delivery each).
+      return withPlatform(config, (platform) => legacyImportCommand(platform.legacy, { file, format: values.format, locale: config.defaultLocale }));
     }
     case 'archive': {
       // `validate` reads only the bag on disk: no database is opened.
@@ -293,7 +325,48 @@ async function main(argv: string[]): Promise<number> {
           await database.close();
         }
       }
-      console.error('usage: guichet archive audit | guichet archive validate DIR');
+      if (sub === 'ingest') {
+        // Options and files are checked first: a usage error or files all refused need no database.
+        const prepared = await prepareArchiveIngest({
+          paths: positionals.slice(2),
+          title: values.title,
+          titleAr: values['title-ar'],
+          titleEn: values['title-en'],
+          retentionClass: values.class,
+          access: values.access,
+          languages: values.languages,
+          creator: values.creator,
+          subject: values.subject,
+          date: values.date,
+          locale: config.defaultLocale,
+        }, scannedIngestConfig(process.env, config.dataDir).uploadLimitBytes);
+        if (typeof prepared === 'number') return prepared;
+        // Ready runs the platform's start hooks (the classification scheme); its close ends the OCR workers.
+        return withPlatform(config, async (platform) => {
+          await platform.app.ready();
+          return archiveIngestCommand(platform.scannedRecords, prepared, config.defaultLocale);
+        });
+      }
+      if (sub === 'export' || sub === 'import') {
+        const usage = interchangeUsage(sub, { positionals: positionals.slice(2), access: values.access }, config.defaultLocale);
+        if (usage) {
+          console.error(usage);
+          return 2;
+        }
+        const [dir = '', target = ''] = positionals.slice(2);
+        const database = await openConfiguredDatabase(config);
+        try {
+          await migrateToLatest(database.db, migrations);
+          const deps = { db: database.db, roots: archiveRoots(process.env, config.dataDir), country: DEMO_COUNTRY.code };
+          if (sub === 'export') return await archiveExportCommand(deps, dir, target, config.defaultLocale);
+          // The classes an import may be filed under, as `start` brings them in.
+          await ensureClassificationScheme(database.db, loadClassificationScheme());
+          return await archiveImportCommand(deps, { dir, agency: values.agency, retentionClass: values.class, access: values.access, locale: config.defaultLocale });
+        } finally {
+          await database.close();
+        }
+      }
+      console.error('usage: guichet archive audit | guichet archive validate DIR | guichet archive ingest [options] FILE|DIR... | guichet archive export ID DIR | guichet archive import DIR [options]');
       return 2;
     }
     case 'exchange': {

@@ -23,6 +23,7 @@ import type { LegacyTables } from './modules/legacy/index.ts';
 import type { ArchiveTables } from './modules/archive/schema.ts';
 import type { ArchiveSearchTables } from './modules/archive/search/schema.ts';
 import type { ArchiveRetentionTables } from './modules/archive/retention/index.ts';
+import type { ArchiveScannedTables } from './modules/archive/scanned-ingest/index.ts';
 
 /** Every table of the platform, as Kysely sees them. Each part declares its own in its schema.ts. */
-export interface Database extends AuditTables, IdentityTables, EventTables, BlobTables, CatalogueTables, CasesTables, NotificationTables, SigningKeyTables, DocumentTables, PaymentTables, ExchangeTables, ExchangeLogTables, ExchangeDeliveryTables, FederationTables, CustomsDeclarationTables, CustomsReferenceTables, PermitTables, ReleaseNoteTables, PassengerTables, PortTables, OversightTables, LegacyTables, ArchiveTables, ArchiveRetentionTables, ArchiveSearchTables {}
+export interface Database extends AuditTables, IdentityTables, EventTables, BlobTables, CatalogueTables, CasesTables, NotificationTables, SigningKeyTables, DocumentTables, PaymentTables, ExchangeTables, ExchangeLogTables, ExchangeDeliveryTables, FederationTables, CustomsDeclarationTables, CustomsReferenceTables, PermitTables, ReleaseNoteTables, PassengerTables, PortTables, OversightTables, LegacyTables, ArchiveTables, ArchiveRetentionTables, ArchiveSearchTables, ArchiveScannedTables {}

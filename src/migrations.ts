@@ -29,8 +29,9 @@ import { portManifestsMigration } from './modules/port/index.ts';
 import { legacyDeclarationsMigration } from './modules/legacy/index.ts';
 import { archiveMigration } from './modules/archive/migration.ts';
 import { archiveSourcesMigration } from './modules/archive/sources-migration.ts';
-import { archiveSearchMigration } from './modules/archive/search/index.ts';
+import { archiveSearchMigration, archiveTextsNewestMigration } from './modules/archive/search/index.ts';
 import { archiveRetentionMigration } from './modules/archive/retention/index.ts';
+import { archiveScannedBatchesMigration } from './modules/archive/scanned-ingest/index.ts';
 
 /** Every migration of the platform and its modules; applied in name order, never renamed once shipped. */
 export const migrations: Migrations = {
@@ -67,4 +68,6 @@ export const migrations: Migrations = {
   '0032_archive_search': archiveSearchMigration,
   '0031_archive_retention': archiveRetentionMigration,
   '0033_archive_sources': archiveSourcesMigration,
+  '0034_archive_scanned_batches': archiveScannedBatchesMigration,
+  '0035_archive_texts_newest': archiveTextsNewestMigration,
 };

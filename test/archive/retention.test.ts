@@ -90,6 +90,18 @@ describe('legal hold', () => {
     expect(approved.status).toBe(409);
     expect(approved.body.error.code).toBe('archive_package_on_hold');
 
+    // The archivist's list of holds in force names it; the authority's open proposals name it too.
+    const holds = await salma.request('GET', '/api/archive/legal-holds');
+    expect(holds.body.items).toContainEqual({ package: pkg.identifier, title: expect.any(String), reason: 'Enquête fiscale', placedBy: expect.any(String), placedAt: expect.any(String) });
+    expect(holds.body.items.filter((h: { package: string }) => h.package === pkg.identifier)).toHaveLength(1);
+    const open = await mariam.request('GET', '/api/archive/disposition/proposals');
+    expect(open.body.items).toContainEqual(expect.objectContaining({ id: proposed.body.id, state: 'proposed', packages: [pkg.identifier] }));
+    expect((await salma.request('GET', '/api/archive/disposition/proposals')).status).toBe(403);
+    // A platform administrator answers for every agency; nothing of it is among the decided ones yet.
+    const platformAdmin = await signedIn(platform.url, 'admin');
+    expect((await platformAdmin.request('GET', '/api/archive/disposition/proposals')).body.items.map((p: { id: string }) => p.id)).toContain(proposed.body.id);
+    expect((await platformAdmin.request('GET', '/api/archive/disposition/proposals?state=approved')).body.items.map((p: { id: string }) => p.id)).not.toContain(proposed.body.id);
+
     const copies = await copiesOf(pkg);
     expect(copies.every((c) => c.status === 'fulfilled')).toBe(true);
     const retention = await salma.request('GET', `/api/archive/packages/${pkg.identifier}/retention`);

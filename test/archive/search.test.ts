@@ -184,6 +184,10 @@ describe('archive search and access', () => {
     expect(granted.status, JSON.stringify(granted.body)).toBe(200);
     expect(granted.body.state).toBe('granted');
     expect((await karim.request('POST', `/api/archive/access-requests/${asked.body.id}/decision`, { grant: false })).status).toBe(409);
+    // The applicant follows the request's state among their own, and sees no one else's.
+    const mine = await awa.request('GET', '/api/archive/access-requests/mine');
+    expect(mine.body.items.find((r: { id: string }) => r.id === asked.body.id)).toMatchObject({ package: identifier, state: 'granted', note: 'Lecture seule', expiresAt: expect.any(String) });
+    expect((await karim.request('GET', '/api/archive/access-requests/mine')).body.items).toEqual([]);
 
     const read = await awa.request('GET', `/api/archive/records/${identifier}`);
     expect(read.status, JSON.stringify(read.body)).toBe(200);

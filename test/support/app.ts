@@ -21,6 +21,8 @@ export interface TestApp {
   documents: Platform['documents'];
   exchange: Platform['exchange'];
   customs: Platform['customs'];
+  archive: Platform['archive'];
+  scannedRecords: Platform['scannedRecords'];
   /** The mobile-money operator the platform talks to (MOBILE_MONEY_URL), on its own port. */
   simulator: MobileMoneySimulator;
   database: DatabaseHandle;
@@ -53,7 +55,7 @@ export async function startTestApp(env: Record<string, string> = {}, databaseUrl
     MOBILE_MONEY_TIMEOUT_MS: '2000',
     ...env,
   };
-  const { app, bus, cases, payments, documents, exchange, customs } = await buildApp({ config: loadConfig(settings), database, box: secretBox(randomBytes(32)), env: settings });
+  const { app, bus, cases, payments, documents, exchange, customs, archive, scannedRecords } = await buildApp({ config: loadConfig(settings), database, box: secretBox(randomBytes(32)), env: settings });
   bus.start(database.db);
   await exchange.start();
   const url = await app.listen({ port: 0, host: '127.0.0.1' });
@@ -67,6 +69,8 @@ export async function startTestApp(env: Record<string, string> = {}, databaseUrl
     documents,
     exchange,
     customs,
+    archive,
+    scannedRecords,
     simulator,
     database,
     dataDir,

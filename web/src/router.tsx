@@ -3,7 +3,7 @@ import { useRoutes, type RouteObject } from 'react-router';
 import { HomePage } from './pages/HomePage';
 import { LoginPage } from './pages/LoginPage';
 import { NotFoundPage } from './pages/NotFoundPage';
-import { accountSecurityPath, messagesPath, section, verifyPath, type SectionId } from './session/access';
+import { accountSecurityPath, archiveSearchPath, messagesPath, section, verifyPath, type SectionId } from './session/access';
 import { RequireSection, RequireSignedIn, RequireStaff } from './shell/guards';
 import { Layout } from './shell/Layout';
 import { Loading } from './shell/Loading';
@@ -45,6 +45,8 @@ const sectionSubpages: Partial<Record<SectionId, RouteObject[]>> = {
   applicant: [{ path: '*', element: sectionPages.applicant }],
   // So does the exchange console (sections/Exchange.tsx).
   exchange: [{ path: '*', element: sectionPages.exchange }],
+  // So does the archive console (archive/ArchiveConsole.tsx).
+  archive: [{ path: '*', element: sectionPages.archive }],
   // So do the customs screens (customs/OfficerSection.tsx, customs/BrokerSection.tsx).
   customs: [{ path: '*', element: sectionPages.customs }],
   declarations: [{ path: '*', element: sectionPages.declarations }],
@@ -67,6 +69,9 @@ const routes: RouteObject[] = [
       { path: '/login', element: <LoginPage /> },
       // Public: whoever holds a document checks it, without an account.
       { path: verifyPath, element: page(() => import('./verify/VerifyPage')) },
+      // Public too: the archives' reading room and a public record (more, once signed in).
+      { path: archiveSearchPath, element: page(() => import('./archive/PublicSearchPage')) },
+      { path: `${section('archive').path}/records/:identifier`, element: page(() => import('./archive/RecordPage')) },
       {
         element: <RequireSignedIn />,
         children: [
@@ -77,6 +82,8 @@ const routes: RouteObject[] = [
           sectionRoute('administration'),
           sectionRoute('exchange'),
           sectionRoute('archive'),
+          // The scanned-records ingest (archive/ingest/), its own chunk behind the archive's guard.
+          { path: `${section('archive').path}/ingest`, element: <RequireSection section="archive" />, children: [{ index: true, element: page(() => import('./archive/ingest/IngestPage')) }] },
           sectionRoute('audit'),
           sectionRoute('customs'),
           sectionRoute('declarations'),

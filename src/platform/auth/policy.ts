@@ -79,6 +79,8 @@ export const PERMISSIONS = {
   'archive.request': { roles: ROLES, scope: 'self' },
   /** Set the access level of the agency's records and decide access requests on them: the producing agency's archivist. */
   'archive.manage': { roles: ['archivist'], scope: 'agency' },
+  /** Ingest scanned paper records (batches of PDF, TIFF, JPEG, PNG with OCR): an agency's archivists its own records, the National Archives' any agency's. */
+  'archive.ingest': { roles: ['archivist'], scope: 'agency' },
   /** Place and lift legal holds, propose packages for disposition: an agency's archivists their agency's, the National Archives' all. */
   'archive.retention': { roles: ['archivist'], scope: 'agency' },
   /** Approve or refuse a disposition proposal (the disposal authority): the producing agency's administrator, or a platform administrator. */

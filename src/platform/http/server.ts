@@ -54,6 +54,8 @@ export async function createHttpServer(options: HttpOptions): Promise<App> {
       return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
     },
     return503OnClosing: true,
+    // A path parameter may be a file's name (a scanned record's, up to 255 characters); find-my-way's default is 100.
+    routerOptions: { maxParamLength: 256 },
     // A URL Fastify cannot even decode fails before any hook: answer it in the same shape.
     frameworkErrors: (error, request, reply) => {
       request.locale = negotiateLocale(request.headers['accept-language'], options.defaultLocale);

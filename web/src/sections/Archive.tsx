@@ -1,5 +1,2 @@
-import { SectionLanding } from './SectionLanding';
-
-export default function Archive() {
-  return <SectionLanding section="archive" />;
-}
+// The archive section is the archivists' console (web/src/archive/).
+export { default } from '../archive/ArchiveConsole';

@@ -34,7 +34,7 @@ describe('who opens which section', () => {
 
   it('opens both back office and administration to an agency administrator, for their agency', () => {
     const admin = userWith({ role: 'agency_admin', ...commerce });
-    expect(openSections(admin).map((s) => s.id)).toEqual(['backOffice', 'finance', 'administration', 'oversight']);
+    expect(openSections(admin).map((s) => s.id)).toEqual(['backOffice', 'finance', 'administration', 'archive', 'oversight']);
     expect(assignmentsFor(admin, 'administration')).toEqual([{ role: 'agency_admin', ...commerce }]);
   });
 

@@ -24,7 +24,9 @@ export const sections: readonly Section[] = [
   { id: 'administration', path: '/admin', roles: ['agency_admin', 'platform_admin'] },
   // The interconnection console: the platform administrator manages it, the auditor reads it (exchange.read).
   { id: 'exchange', path: '/exchange', roles: ['platform_admin', 'auditor'] },
-  { id: 'archive', path: '/archive', roles: ['archivist'] },
+  // The archive console: archivists keep the records (archive.read, .retention, .manage), platform administrators read them,
+  // and agency administrators and platform administrators decide disposition proposals (archive.approve_disposal).
+  { id: 'archive', path: '/archive', roles: ['archivist', 'agency_admin', 'platform_admin'] },
   { id: 'audit', path: '/audit', roles: ['auditor'] },
   // The customs officers' queues and inspections (customs.work: officers and administrators of Customs).
   { id: 'customs', path: '/customs', roles: ['officer', 'agency_admin'], agencies: ['CUSTOMS'] },
@@ -39,6 +41,8 @@ export const accountSecurityPath = '/account/security';
 export const messagesPath = '/messages';
 /** The public page where anyone checks a document the platform issued (no sign-in). */
 export const verifyPath = '/verify';
+/** The archives' public reading room: anyone searches the public records (no sign-in). */
+export const archiveSearchPath = '/archive/search';
 
 export function section(id: SectionId): Section {
   const found = sections.find((candidate) => candidate.id === id);

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet } from 'react-router';
 import { isolate } from '../i18n/languages';
-import { verifyPath } from '../session/access';
+import { archiveSearchPath, verifyPath } from '../session/access';
 import { useSession } from '../session/SessionContext';
 import { ErrorAlert } from './ErrorAlert';
 import { LanguageSwitch } from './LanguageSwitch';
@@ -42,9 +42,15 @@ export function Layout() {
       <footer className="site-footer">
         <div className="container">
           <p>{t('app.footer')}</p>
-          <p>
-            <Link to={verifyPath}>{t('nav.verify')}</Link>
-          </p>
+          {/* Public pages, open without an account; spaced apart as touch targets (WCAG 2.2 SC 2.5.8). */}
+          <ul className="actions site-footer__links">
+            <li>
+              <Link to={verifyPath}>{t('nav.verify')}</Link>
+            </li>
+            <li>
+              <Link to={archiveSearchPath}>{t('nav.archiveSearch')}</Link>
+            </li>
+          </ul>
         </div>
       </footer>
     </>

@@ -2,7 +2,7 @@ import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink, useLocation } from 'react-router';
 import type { SessionUser } from '../api/types';
-import { accountSecurityPath, isStaff, messagesPath, openSections, verifyPath } from '../session/access';
+import { accountSecurityPath, archiveSearchPath, isStaff, messagesPath, openSections, verifyPath } from '../session/access';
 
 /** Only the sections the user's roles open; on a phone the list folds behind a Menu button. */
 export function Navigation({ user }: { user: SessionUser }) {
@@ -42,6 +42,11 @@ export function Navigation({ user }: { user: SessionUser }) {
           <li>
             <NavLink to={verifyPath} className="site-nav__link">
               {t('nav.verify')}
+            </NavLink>
+          </li>
+          <li>
+            <NavLink to={archiveSearchPath} className="site-nav__link">
+              {t('nav.archiveSearch')}
             </NavLink>
           </li>
           <li>

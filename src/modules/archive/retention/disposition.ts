@@ -1,9 +1,10 @@
 import { sql } from 'kysely';
 import { recordAudit, type ChangeContext } from '../../../platform/audit/record.ts';
-import { assertAllowed, type Principal } from '../../../platform/auth/policy.ts';
+import { agencyScope, assertAllowed, type Principal } from '../../../platform/auth/policy.ts';
 import type { Db, Trx } from '../../../platform/db/database.ts';
 import { AppError, conflict, notFound } from '../../../platform/http/errors.ts';
 import { archivistScope, assertInScope, holdsInForce, retentionRows, triggerDateOf, type RetentionRow } from './packages.ts';
+import type { ProposalState } from './schema.ts';
 import { disposalDueOn, isDue, type RetentionClass } from './schedule.ts';
 import { retentionClasses } from './scheme.ts';
 
@@ -135,7 +136,29 @@ export function dispositionReview(db: Db, now: () => Date) {
     });
   }
 
-  return { due, propose, refuse };
+  /**
+   * Proposals for the authority to decide (or decided, by `state`), oldest first: those naming a
+   * package of an agency the authority answers for (all for a platform administrator).
+   */
+  async function proposals(principal: Principal, state: ProposalState = 'proposed'): Promise<ProposalView[]> {
+    assertAllowed(principal, 'archive.approve_disposal');
+    const agencies = agencyScope(principal, 'archive.approve_disposal');
+    if (agencies?.length === 0) return [];
+    let named = db.selectFrom('archive_disposition_items as i').innerJoin('archive_packages as p', 'p.id', 'i.package_id').select('i.proposal_id');
+    if (agencies) named = named.where('p.agency_id', 'in', agencies);
+    const rows = await proposalRows(db).where('state', '=', state).where('id', 'in', named).orderBy('proposed_at').orderBy('id').limit(200).execute();
+    if (rows.length === 0) return [];
+    const items = await db
+      .selectFrom('archive_disposition_items as i')
+      .innerJoin('archive_packages as p', 'p.id', 'i.package_id')
+      .select(['i.proposal_id', 'p.identifier'])
+      .where('i.proposal_id', 'in', rows.map((r) => r.id))
+      .orderBy('p.identifier')
+      .execute();
+    return rows.map((row) => proposalView(row, items.filter((i) => i.proposal_id === row.id).map((i) => i.identifier)));
+  }
+
+  return { due, propose, refuse, proposals };
 }
 
 type ProposalRow = Awaited<ReturnType<ReturnType<typeof proposalRows>['executeTakeFirstOrThrow']>>;

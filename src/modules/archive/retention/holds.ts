@@ -56,5 +56,21 @@ export function legalHolds(db: Db) {
     });
   }
 
-  return { place, lift };
+  /** Holds in force on the archivist's packages, newest first: the console's list of what may not be destroyed. */
+  async function inForce(principal: Principal, query: { limit: number; offset: number }): Promise<(LegalHold & { title: string })[]> {
+    const scope = await archivistScope(db, principal);
+    if (scope?.length === 0) return [];
+    let rows = retentionRows(db)
+      .innerJoin('archive_legal_holds as h', 'h.package_id', 'p.id')
+      .select(['h.reason', 'h.placed_by', 'h.placed_at'])
+      .where('h.lifted_at', 'is', null)
+      .orderBy('h.placed_at', 'desc')
+      .orderBy('p.identifier')
+      .limit(query.limit)
+      .offset(query.offset);
+    if (scope) rows = rows.where('p.agency_id', 'in', scope);
+    return (await rows.execute()).map((r) => ({ package: r.identifier, title: r.title, reason: r.reason, placedBy: r.placed_by, placedAt: r.placed_at.toISOString() }));
+  }
+
+  return { place, lift, inForce };
 }

@@ -26,7 +26,11 @@ export const DueQuery = Closed({
 
 export const ProposalParams = Closed({ id: Uuid });
 
+export const ProposalQuery = Closed({ state: Type.Optional(Type.Union([Type.Literal('proposed'), Type.Literal('approved'), Type.Literal('refused')], { default: 'proposed' })) });
+
 export const HoldView = Type.Object({ package: Type.String(), reason: Type.String(), placedBy: Type.String(), placedAt: Instant });
+
+export const HoldInForceView = Type.Object({ ...HoldView.properties, title: Type.String() });
 
 export const DueItemView = Type.Object({
   identifier: Type.String(),

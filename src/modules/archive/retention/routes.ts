@@ -3,7 +3,7 @@ import { changeContext, principalOf } from '../../../platform/http/request-conte
 import { Closed, errors } from '../../../platform/http/schema.ts';
 import type { App } from '../../../platform/http/server.ts';
 import { Identifier } from '../http-schema.ts';
-import { Decision, DueItemView, DueQuery, HoldView, PackageRetentionView, Proposal, ProposalParams, ProposalView, Reason } from './http-schema.ts';
+import { Decision, DueItemView, DueQuery, HoldInForceView, HoldView, PackageRetentionView, Proposal, ProposalParams, ProposalQuery, ProposalView, Reason } from './http-schema.ts';
 import type { Retention } from './service.ts';
 
 const tags = ['archive'];
@@ -29,6 +29,11 @@ export function retentionRoutes(app: App, retention: Retention): void {
     return reply.status(204).send(null);
   });
 
+  app.get('/api/archive/legal-holds', {
+    config: { access: 'archive.retention' },
+    schema: { tags, summary: "Legal holds in force on the archivist's agencies' packages, newest first", querystring: DueQuery, response: { 200: Type.Object({ items: Type.Array(HoldInForceView) }), ...errors(400, 401, 403) } },
+  }, async (request) => ({ items: await retention.holdsInForce(principalOf(request), { limit: request.query.limit ?? 100, offset: request.query.offset ?? 0 }) }));
+
   app.get('/api/archive/disposition/due', {
     config: { access: 'archive.retention' },
     schema: { tags, summary: "Stored packages of the archivist's agencies whose retention period has run out, oldest due first", querystring: DueQuery, response: { 200: Type.Object({ items: Type.Array(DueItemView) }), ...errors(400, 401, 403) } },
@@ -38,6 +43,11 @@ export function retentionRoutes(app: App, retention: Retention): void {
     config: { access: 'archive.retention' },
     schema: { tags, summary: 'Proposes a batch of due packages for destruction, for the authority to approve', body: Proposal, response: { 201: ProposalView, ...errors(400, 401, 403, 404, 409) } },
   }, async (request, reply) => reply.code(201).send(await retention.propose(principalOf(request), changeContext(request), request.body)));
+
+  app.get('/api/archive/disposition/proposals', {
+    config: { access: 'archive.approve_disposal' },
+    schema: { tags, summary: 'Disposition proposals naming packages of the agencies the authority answers for, oldest first (open ones by default)', querystring: ProposalQuery, response: { 200: Type.Object({ items: Type.Array(ProposalView) }), ...errors(400, 401, 403) } },
+  }, async (request) => ({ items: await retention.proposals(principalOf(request), request.query.state) }));
 
   app.post('/api/archive/disposition/proposals/:id/decision', {
     config: { access: 'archive.approve_disposal' },

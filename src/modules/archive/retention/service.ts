@@ -23,9 +23,11 @@ export function createRetention(deps: RetentionDeps) {
   return {
     placeHold: holds.place,
     liftHold: holds.lift,
+    holdsInForce: holds.inForce,
     due: review.due,
     propose: review.propose,
     refuse: review.refuse,
+    proposals: review.proposals,
     approve,
     packageRetention: (principal: Principal, identifier: string) => packageRetention(deps.db, principal, identifier),
   };

@@ -8,7 +8,7 @@ export const SearchParams = Closed({
   q: Type.String({ minLength: 1, maxLength: 200, description: 'Words to find; "quoted phrase", or, -word as in web search' }),
   lang: Type.Optional(Type.Union([Type.Literal('fr'), Type.Literal('ar'), Type.Literal('en')], { description: 'Only texts in this language (default: all three)' })),
   agency: Type.Optional(Code),
-  recordType: Type.Optional(Type.Union([Type.Literal('application'), Type.Literal('customs_declaration')])),
+  recordType: Type.Optional(Type.Union([Type.Literal('application'), Type.Literal('customs_declaration'), Type.Literal('scanned_record'), Type.Literal('imported_bag')])),
   class: Type.Optional(Code),
   from: Type.Optional(Day),
   to: Type.Optional(Day),

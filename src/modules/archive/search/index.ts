@@ -1,4 +1,5 @@
 export { archiveSearchMigration } from './migration.ts';
+export { archiveTextsNewestMigration } from './newest-migration.ts';
 export type { ArchiveSearchTables, TextLanguage } from './schema.ts';
 export { createArchiveSearch, type ArchiveSearch } from './service.ts';
 export { archiveSearchRoutes } from './routes.ts';

@@ -72,6 +72,12 @@ export async function listAccessRequests(db: Db, principal: Principal, state: Ac
   return (await rows.execute()).map(viewOf);
 }
 
+/** The signed-in person's own requests, newest first, with their state: what they asked for and what was decided. */
+export async function myAccessRequests(db: Db, principal: Principal): Promise<AccessRequestView[]> {
+  assertAllowed(principal, 'archive.request');
+  return (await requestRows(db).where('r.applicant_id', '=', principal.id).orderBy('r.created_at', 'desc').orderBy('r.id').limit(200).execute()).map(viewOf);
+}
+
 export interface Decision {
   grant: boolean;
   note?: string | undefined;

@@ -67,6 +67,11 @@ export function archiveSearchRoutes(app: App, search: ArchiveSearch, env: NodeJS
     schema: { tags, summary: "Access requests on the archivist's agencies' records, oldest first", querystring: Closed({ state: Type.Optional(Type.Union([Type.Literal('pending'), Type.Literal('granted'), Type.Literal('refused')])) }), response: { 200: Type.Object({ items: Type.Array(AccessRequestView) }), ...errors(400, 401, 403) } },
   }, async (request) => ({ items: await search.listAccessRequests(principalOf(request), request.query.state) }));
 
+  app.get('/api/archive/access-requests/mine', {
+    config: { access: 'archive.request' },
+    schema: { tags, summary: "The signed-in person's own access requests, newest first, with their state", response: { 200: Type.Object({ items: Type.Array(AccessRequestView) }), ...errors(401, 403) } },
+  }, async (request) => ({ items: await search.myAccessRequests(principalOf(request)) }));
+
   app.post('/api/archive/access-requests/:id/decision', {
     config: { access: 'archive.manage' },
     schema: { tags, summary: 'Grant (for a number of days) or refuse a pending access request', params: Closed({ id: Uuid }), body: DecisionBody, response: { 200: AccessRequestView, ...errors(400, 401, 403, 404, 409) } },

@@ -1,4 +1,5 @@
 import type { ColumnType, Generated } from 'kysely';
+import type { AccessLevel, SourceType } from '../schema.ts';
 
 export type TextLanguage = 'fr' | 'ar' | 'en';
 export type AccessRequestState = 'pending' | 'granted' | 'refused';
@@ -15,6 +16,12 @@ export interface ArchiveTextsTable {
   language: TextLanguage;
   body: string;
   document: ColumnType<string, never, never>;
+  /** The package's, copied so a search reads the texts alone (migration 0035); the level follows the package's. */
+  agency_id: string;
+  access_level: AccessLevel;
+  source_type: SourceType;
+  retention_class: string;
+  stored_at: Date | null;
 }
 
 export interface ArchiveAccessRequestsTable {

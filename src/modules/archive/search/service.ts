@@ -6,7 +6,7 @@ import type { AccessLevel } from '../schema.ts';
 import { setAccessLevel } from './access-level.ts';
 import { searchArchive, type SearchQuery } from './query.ts';
 import { readFile, readPackage, type Reader } from './reading.ts';
-import { decideAccessRequest, listAccessRequests, requestAccess, type Decision } from './requests.ts';
+import { decideAccessRequest, listAccessRequests, myAccessRequests, requestAccess, type Decision } from './requests.ts';
 import type { AccessRequestState, TextLanguage } from './schema.ts';
 import { indexPages, type IndexedPage } from './text.ts';
 import { PUBLIC_VIEWER, viewerOf } from './visibility.ts';
@@ -32,6 +32,7 @@ export function createArchiveSearch({ db, roots }: ArchiveSearchDeps) {
     setAccessLevel: (principal: Principal, context: ChangeContext, identifier: string, level: AccessLevel, reason: string) => setAccessLevel(db, principal, context, identifier, level, reason),
     requestAccess: (principal: Principal, context: ChangeContext, identifier: string, reason: string) => requestAccess(db, principal, context, identifier, reason),
     listAccessRequests: (principal: Principal, state?: AccessRequestState) => listAccessRequests(db, principal, state),
+    myAccessRequests: (principal: Principal) => myAccessRequests(db, principal),
     decideAccessRequest: (principal: Principal, context: ChangeContext, id: string, decision: Decision) => decideAccessRequest(db, principal, context, id, decision),
   };
 }
