@@ -8,12 +8,25 @@ import { childProcessSchema } from './db.ts';
 
 const CLI = path.resolve(import.meta.dirname, '../../src/cli.ts');
 
+/** Below Linux's ephemeral range (32768–60999), where the kernel never hands out a port 0 bind. */
+const STABLE_PORTS = { from: 20_000, to: 32_000 };
+
+const bindable = (port: number) =>
+  new Promise<boolean>((resolve) => {
+    const server = net.createServer();
+    server.once('error', () => resolve(false));
+    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
+  });
+
+/**
+ * A port for a process that keeps it across restarts. Taken below the ephemeral range: while the
+ * process is down, any other test binding port 0 could otherwise be given the same one.
+ */
 export async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
+  for (;;) {
+    const port = STABLE_PORTS.from + Math.floor(Math.random() * (STABLE_PORTS.to - STABLE_PORTS.from));
+    if (await bindable(port)) return port;
+  }
 }
 
 export interface GuichetProcess {
