@@ -119,10 +119,11 @@ describe('exporting an archived package as a BagIt bag', () => {
     const events = Array.from(premis.getElementsByTagNameNS('http://www.loc.gov/premis/v3', 'event'));
     expect(events).toHaveLength(eventsBefore.length);
     const types = new Set(Array.from(premis.getElementsByTagNameNS('http://www.loc.gov/premis/v3', 'eventType')).map((e) => e.textContent));
-    expect([...types].sort()).toEqual(['format identification', 'ingestion', 'message digest calculation', 'replication']);
+    // The archivist's package view read before the export is an access, 'dissemination' in PREMIS.
+    expect([...types].sort()).toEqual(['dissemination', 'format identification', 'ingestion', 'message digest calculation', 'replication']);
 
     // The export itself is a preservation event and an audited act.
-    const access = await platform.database.db.selectFrom('archive_events as e').innerJoin('archive_packages as p', 'p.id', 'e.package_id').select(['e.outcome', 'e.detail', 'e.agent']).where('p.identifier', '=', pkg.identifier).where('e.event_type', '=', 'access').execute();
+    const access = await platform.database.db.selectFrom('archive_events as e').innerJoin('archive_packages as p', 'p.id', 'e.package_id').select(['e.outcome', 'e.detail', 'e.agent']).where('p.identifier', '=', pkg.identifier).where('e.event_type', '=', 'access').where('e.agent', '=', 'test: archive export').execute();
     expect(access).toEqual([{ outcome: 'success', detail: `exported as a BagIt 1.0 bag to bag-1: ${dataFiles().length} payload files, ${bytes} bytes, Payload-Oxum ${bag.payloadOxum}`, agent: 'test: archive export' }]);
     const audited = await platform.database.db.selectFrom('audit_entries').select(['actor_label', 'details']).where('action', '=', 'archive.package_exported').execute();
     expect(audited).toEqual([{ actor_label: 'test: archive export', details: { identifier: pkg.identifier, destination: 'bag-1', payloadOxum: bag.payloadOxum, fromReplica: [] } }]);

@@ -1,4 +1,3 @@
-import { sha256Of } from './digest.ts';
 import { ContentMissing, type ArchiveStore } from './store.ts';
 
 /** What re-hashing one copy found. */
@@ -7,7 +6,7 @@ export type CopyFinding = { state: 'present' } | { state: 'corrupt'; actual: str
 /** Re-hashes the copy of `sha256` in `store` and compares. A root that cannot be read counts as missing. */
 export async function checkCopy(store: ArchiveStore, sha256: string): Promise<CopyFinding> {
   try {
-    const actual = (await sha256Of(await store.get(sha256))).sha256;
+    const actual = await store.rehash(sha256);
     return actual === sha256 ? { state: 'present' } : { state: 'corrupt', actual };
   } catch (error) {
     if (error instanceof ContentMissing) return { state: 'missing', reason: 'not found' };

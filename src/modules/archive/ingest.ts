@@ -4,9 +4,11 @@ import type { Db, Trx } from '../../platform/db/database.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import type { ArchiveRoots } from './config.ts';
 import type { Digests } from './digest.ts';
+import { fanOut } from './fan-out.ts';
 import { ARCHIVE_AGENT, recordEvents, type PremisEvent } from './events.ts';
 import { inParallel } from './parallel.ts';
 import { dublinCoreFile, type PackageFile, type PackageSource } from './package.ts';
+import type { ArchiveSource } from './store.ts';
 import { indexPackageMetadata } from './search/text.ts';
 
 export interface IngestDeps {
@@ -67,24 +69,33 @@ async function reserve(deps: IngestDeps, source: PackageSource): Promise<Reserve
   return db.selectFrom('archive_packages').select(reservedColumns).where('source_type', '=', source.sourceType).where('source_id', '=', source.sourceId).executeTakeFirstOrThrow();
 }
 
+/** What a failed write says of itself in the replication event. */
+const reasonOf = (error: unknown) => (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+
 /**
- * Writes one file to the primary root (hashed on the way, read once from its source), then copies
- * it to the replica. The primary must take it; a replica that does not is recorded and caught up
- * by the next fixity audit.
+ * Writes one file to both roots at once from one read of its source: the primary hashes it (SHA-256
+ * and SHA-512) as it writes; the replica, fed the same bytes, checks them against the primary's
+ * SHA-256 before its copy takes the digest's name, and the two disk flushes overlap. The primary
+ * must take it; a replica that does not is recorded and caught up by the next fixity audit.
  */
 async function storeFile(roots: ArchiveRoots, file: PackageFile): Promise<StoredFile> {
-  const digests = await roots.primary.add(await file.content());
+  const content = await file.content();
+  const [forPrimary, forReplica] = Buffer.isBuffer(content) ? [content, content] : fanOut(content, 2);
+  const written = roots.primary.add(forPrimary as ArchiveSource);
+  const digest = written.then((d) => d.sha256);
+  // Observed by the replica's write once its bytes are in; a failure before then is the primary's to report.
+  digest.catch(() => undefined);
+  const replicated = roots.replica.put(digest, forReplica as ArchiveSource).then(() => null, reasonOf);
+  // Both settle before anything is reported: nothing keeps writing after the caller was told it failed.
+  const [primary, replicaFailure] = await Promise.all([written.then((digests) => ({ digests }), (error: unknown) => ({ error })), replicated]);
+  if ('error' in primary) throw primary.error;
+  const { digests } = primary;
   // A source that states its digests (an imported bag's manifests) has them checked on the bytes as stored.
   for (const algorithm of ['sha256', 'sha512'] as const) {
     const expected = file.expected?.[algorithm];
     if (expected !== undefined && expected !== digests[algorithm]) throw new AppError(422, 'archive_file_changed', { file: file.path, algorithm, expected, actual: digests[algorithm] });
   }
-  try {
-    await roots.replica.put(digests.sha256, await roots.primary.get(digests.sha256));
-    return { ...digests, file, replicaFailure: null };
-  } catch (error) {
-    return { ...digests, file, replicaFailure: (error as NodeJS.ErrnoException).code ?? (error as Error).message };
-  }
+  return { ...digests, file, replicaFailure };
 }
 
 function eventsOf(packageId: string, fileId: string, stored: StoredFile): PremisEvent[] {

@@ -3,6 +3,7 @@ import type { Principal } from '../../platform/auth/policy.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { notFound } from '../../platform/http/errors.ts';
 import { agenciesInView } from './access.ts';
+import { readerOf, recordAccess } from './events.ts';
 import { reportOf, type FixityReport } from './fixity.ts';
 
 /** Events a package view carries, newest kept (paging through older ones is the console's work). */
@@ -62,6 +63,9 @@ export async function packageDetail(db: Db, principal: Principal, identifier: st
   // The latest events only: a package gathers a fixity check per file every day for decades.
   const events = (await db.selectFrom('archive_events').selectAll().where('package_id', '=', row.id).orderBy('id', 'desc').limit(EVENTS_SHOWN).execute()).reverse();
   const pathOf = new Map(files.map((f) => [f.id, f.path]));
+  // The archivist's view is a read like any other (docs/archive/search.md, "Every read is logged"),
+  // logged once read, so it lists the earlier reads, not itself.
+  await recordAccess(db, readerOf(principal), { packageId: row.id, fileId: null, detail: `package view read: description, ${files.length} files with their digests and copies, ${events.length} events` });
   return {
     ...summaryOf(row),
     files: files.map((f) => ({

@@ -2,7 +2,7 @@ import { createReadStream } from 'node:fs';
 import fs from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 import { DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, PutObjectCommand, S3Client, S3ServiceException } from '@aws-sdk/client-s3';
-import { ContentDigest, contentPath, type Digests } from './digest.ts';
+import { ContentDigest, contentPath, sha256Of, type Digests } from './digest.ts';
 import { stageContent, sweepStaged } from './incoming.ts';
 import { ContentMissing, DigestMismatch, type ArchiveSource, type ArchiveStore } from './store.ts';
 
@@ -94,11 +94,12 @@ export function createS3ArchiveStore(options: S3ArchiveStoreOptions): ArchiveSto
   const prefix = options.prefix.replace(/^\/+|\/+$/g, '');
   const keyOf = (sha256: string) => (prefix ? `${prefix}/${contentPath(sha256)}` : contentPath(sha256));
 
-  async function write(source: ArchiveSource, withSha512: boolean, expected?: string): Promise<Digests> {
+  async function write(source: ArchiveSource, withSha512: boolean, expected?: string | Promise<string>): Promise<Digests> {
     const content = await staged(options.incoming, source, withSha512);
     try {
       const { sha256, size } = content.digests;
-      if (expected !== undefined && sha256 !== expected) throw new DigestMismatch(expected, sha256);
+      const want = await expected;
+      if (want !== undefined && sha256 !== want) throw new DigestMismatch(want, sha256);
       if (size > LARGEST_PUT) throw new Error(`${size} bytes is more than one S3 PUT takes (${LARGEST_PUT})`);
       await client.send(new PutObjectCommand({ Bucket, Key: keyOf(sha256), Body: content.body(), ContentLength: size, ChecksumSHA256: Buffer.from(sha256, 'hex').toString('base64') }));
       return content.digests;
@@ -108,10 +109,12 @@ export function createS3ArchiveStore(options: S3ArchiveStoreOptions): ArchiveSto
   }
 
   const add = (source: ArchiveSource) => write(source, true);
-  async function put(sha256: string, source: ArchiveSource): Promise<void> {
-    keyOf(sha256);
+  async function put(sha256: string | Promise<string>, source: ArchiveSource): Promise<void> {
+    if (typeof sha256 === 'string') keyOf(sha256);
     await write(source, false, sha256);
   }
+
+  const rehash = async (sha256: string) => (await sha256Of(await get(sha256))).sha256;
 
   async function get(sha256: string): Promise<Readable> {
     try {
@@ -144,5 +147,5 @@ export function createS3ArchiveStore(options: S3ArchiveStoreOptions): ArchiveSto
   // Only local temporary files can be left behind: nothing reaches the bucket before it is whole.
   const sweepIncomplete = (olderThanMs: number) => sweepStaged(options.incoming, olderThanMs);
 
-  return { name: options.name, add, put, get, has, remove, sweepIncomplete };
+  return { name: options.name, add, put, get, rehash, has, remove, sweepIncomplete };
 }

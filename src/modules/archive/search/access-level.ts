@@ -15,6 +15,8 @@ export async function setAccessLevel(db: Db, principal: Principal, context: Chan
     assertAllowed(principal, 'archive.manage', { agencyId: pkg.agency_id });
     if (pkg.access_level !== level) {
       await trx.updateTable('archive_packages').set({ access_level: level }).where('id', '=', pkg.id).execute();
+      // Its texts carry the level the search filters on (migration 0035): changed in the same transaction.
+      await trx.updateTable('archive_texts').set({ access_level: level }).where('package_id', '=', pkg.id).execute();
       await recordAudit(trx, context, {
         action: 'archive.access_level_set',
         recordType: 'archive_package',

@@ -31,6 +31,7 @@ const Facet = Type.Array(Type.Object({ value: Type.String(), count: Type.Integer
 
 export const SearchResultView = Type.Object({
   total: Type.Integer({ description: 'Packages matching' }),
+  exact: Type.Boolean({ description: 'False for a search matching more than 1,000 texts: the total and facet counts are then estimated from a sample of the index' }),
   hits: Type.Array(
     Type.Object({
       ...RecordFields,

@@ -27,7 +27,6 @@ export const archiveTextsNewestMigration = {
         alter column source_type set not null,
         alter column retention_class set not null;
       create index archive_texts_newest on archive_texts (stored_at desc, id desc);
-      create index archive_texts_newest_public on archive_texts (stored_at desc, id desc) where access_level = 'public';
     `.execute(db);
   },
 };

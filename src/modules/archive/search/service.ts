@@ -2,10 +2,11 @@ import type { ChangeContext } from '../../../platform/audit/record.ts';
 import type { Principal } from '../../../platform/auth/policy.ts';
 import type { Db } from '../../../platform/db/database.ts';
 import type { ArchiveRoots } from '../config.ts';
+import { readerOf } from '../events.ts';
 import type { AccessLevel } from '../schema.ts';
 import { setAccessLevel } from './access-level.ts';
 import { searchArchive, type SearchQuery } from './query.ts';
-import { readFile, readPackage, type Reader } from './reading.ts';
+import { readFile, readPackage } from './reading.ts';
 import { decideAccessRequest, listAccessRequests, myAccessRequests, requestAccess, type Decision } from './requests.ts';
 import type { AccessRequestState, TextLanguage } from './schema.ts';
 import { indexPages, type IndexedPage } from './text.ts';
@@ -15,8 +16,6 @@ export interface ArchiveSearchDeps {
   db: Db;
   roots: ArchiveRoots;
 }
-
-const readerOf = (principal: Principal): Reader => ({ kind: principal.kind, id: principal.id });
 
 /** Search, access levels, access requests and logged reads of the archive (docs/archive/search.md). */
 export function createArchiveSearch({ db, roots }: ArchiveSearchDeps) {

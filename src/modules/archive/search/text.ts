@@ -26,17 +26,22 @@ export function normaliseForSearch(text: string): string {
     .trim();
 }
 
-/**
- * Indexes a package's description at ingest, inside its transaction: one row per language (title,
- * producing agency, subject, reference), so a search in any of the three finds it.
- */
+/** What each text copies of its package, so a search reads the texts alone (migration 0035). */
+const packageColumns = (trx: Trx, packageId: string) =>
+  trx.selectFrom('archive_packages').select(['agency_id', 'access_level', 'source_type', 'retention_class', 'stored_at']).where('id', '=', packageId).executeTakeFirstOrThrow(() => notFound('archive_package', packageId));
+
 /** A destroyed package keeps no searchable text: its metadata residue is read, not searched. */
 export async function forgetPackageText(trx: Trx, packageIds: readonly string[]): Promise<void> {
   if (packageIds.length > 0) await trx.deleteFrom('archive_texts').where('package_id', 'in', packageIds).execute();
 }
 
+/**
+ * Indexes a package's description at ingest, inside its transaction: one row per language (title,
+ * producing agency, subject, reference), so a search in any of the three finds it.
+ */
 export async function indexPackageMetadata(trx: Trx, packageId: string, source: PackageSource): Promise<void> {
   const { title, creator, subject } = source.description;
+  const copied = await packageColumns(trx, packageId);
   await trx
     .insertInto('archive_texts')
     .values(TEXT_LANGUAGES.map((language) => ({
@@ -45,6 +50,7 @@ export async function indexPackageMetadata(trx: Trx, packageId: string, source: 
       page: null,
       language,
       body: normaliseForSearch([title[language], creator[language], subject, source.reference, source.agencyCode].join(' \n ')),
+      ...copied,
     })))
     .onConflict((oc) => oc.columns(['package_id', 'file_id', 'page', 'language']).doNothing())
     .execute();
@@ -65,12 +71,13 @@ export async function indexPages(
   const file = await db
     .selectFrom('archive_files as f')
     .innerJoin('archive_packages as p', 'p.id', 'f.package_id')
-    .select(['f.path', 'p.agency_id'])
+    .select(['f.path', 'p.agency_id', 'p.access_level', 'p.source_type', 'p.retention_class', 'p.stored_at'])
     .where('f.id', '=', fileId)
     .where('f.package_id', '=', packageId)
     .executeTakeFirst();
   if (!file) throw notFound('archive_file', fileId);
-  const rows = pages.map((p) => ({ package_id: packageId, file_id: fileId, page: p.number, language, body: normaliseForSearch(p.text) })).filter((r) => r.body !== '');
+  const { path: _path, ...copied } = file;
+  const rows = pages.map((p) => ({ package_id: packageId, file_id: fileId, page: p.number, language, body: normaliseForSearch(p.text), ...copied })).filter((r) => r.body !== '');
   await db.transaction().execute(async (trx) => {
     await trx.deleteFrom('archive_texts').where('package_id', '=', packageId).where('file_id', '=', fileId).where('language', '=', language).execute();
     if (rows.length > 0) await trx.insertInto('archive_texts').values(rows).execute();
