@@ -33,7 +33,7 @@ export function SearchResults({ path, search, hitPath, onError }: SearchResultsP
   return (
     <section className="stack" aria-labelledby={`${ids}-heading`} aria-busy={result.loading}>
       <h2 id={`${ids}-heading`}>{t('archive.search.resultsTitle')}</h2>
-      <StatusMessage message={data && !result.loading ? t('archive.search.found', { total: formats.number(data.total) }) : null} />
+      <StatusMessage message={data && !result.loading ? t(data.exact ? 'archive.search.found' : 'archive.search.foundAbout', { total: formats.number(data.total) }) : null} />
       <ErrorAlert error={result.error} />
       {data ? (
         <div className="archive-search">

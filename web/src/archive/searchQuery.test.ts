@@ -3,7 +3,7 @@ import { emptySearch, facetChosen, hasNextPage, HITS_PER_PAGE, paramsOf, searchA
 import type { SearchHit, SearchResult } from './types';
 
 const hit: SearchHit = { identifier: 'KD-ARC-2026-000001', title: 'Licence', agency: 'COMMERCE', recordType: 'application', class: 'c', accessLevel: 'public', storedAt: null, file: null, page: null, language: 'fr', snippet: [] };
-const resultOf = (hits: number): SearchResult => ({ total: hits, hits: Array.from({ length: hits }, () => hit), facets: { agency: [], recordType: [], year: [], class: [] } });
+const resultOf = (hits: number): SearchResult => ({ total: hits, exact: true, hits: Array.from({ length: hits }, () => hit), facets: { agency: [], recordType: [], year: [], class: [] } });
 
 describe('an archive search in the address bar', () => {
   it('reads what it holds and drops what the server would refuse (an unknown language, a malformed day, page 0 or past the last)', () => {

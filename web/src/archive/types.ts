@@ -79,6 +79,8 @@ export type FacetName = 'agency' | 'recordType' | 'year' | 'class';
 export interface SearchResult {
   /** Packages matching (a package may have several hits: its description and pages). */
   total: number;
+  /** False when the total and the facet counts were estimated from a sample (a broad search). */
+  exact: boolean;
   hits: SearchHit[];
   facets: Record<FacetName, Facet[]>;
 }
