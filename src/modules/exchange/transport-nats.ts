@@ -136,7 +136,11 @@ export async function connectNatsTransport(options: NatsTransportOptions): Promi
       return start(consumers.requests, subjects.requests, async (message) => {
         const request = decoded(message, logger, decodeRequest);
         if (!request) return;
-        const response = await handle(request, { redelivered: message.info.redelivered });
+        // Every copy the stream hands over counts as the carrier's own: publishes are deduplicated by
+        // message id, and JetStream's delivery count does not survive every server restart (a consumer's
+        // state is flushed lazily), so a copy delivered before can come back counted as new. A repeat
+        // only sends the stored answer to its sender again; nothing takes effect twice.
+        const response = await handle(request, { redelivered: true });
         // One reply per request: a request delivered again and answered again within the window is stored once.
         const replyId = `${headerValue(request.headers, 'guichet-message-id')}:reply`;
         await js.publish(replySubject(senderInstance(request)), encodeReply({ request, response }), { msgID: replyId, timeout: PUBLISH_TIMEOUT_MS });
