@@ -90,7 +90,7 @@ export async function fillSearchIndex(db: Db, texts: number): Promise<{ packages
       select package_id, file_id, page, language, body, agency_id, access_level, source_type, retention_class, stored_at from (
         select p.id as package_id, null::uuid as file_id, null::int as page, v.language, n.g, 0 as ordinal,
                p.agency_id, p.access_level, p.source_type, p.retention_class, p.stored_at,
-               v.titles[1 + n.g % ${PROCEDURES.length}] || ' ' || ${nameOf(sql`((n.g * 7919) % 8000)`)}
+               v.titles[1 + n.g % ${PROCEDURES.length}] || ' ' || ${nameOf(sql`((n.g::bigint * 7919) % 8000)::int`)}
                  || ' \n ' || (a.names ->> v.language) || ' \n ' || p.retention_class || ' \n ' || p.source_reference || ' \n ' || a.code as body
           from archive_packages p
           join agencies a on a.id = p.agency_id
